@@ -26,8 +26,8 @@ final class AllureHtmlMain {
         quietLogging();
         try {
             Configuration defaults = new ConfigurationBuilder().useDefault().build();
-            // GaPlugin posts usage statistics to Google Analytics while generating; ALLURE_NO_ANALYTICS
-            // turns it off too, and leaving the plugin out makes sure even if the variable were lost.
+            // GaPlugin posts usage statistics to Google Analytics while generating. ALLURE_NO_ANALYTICS
+            // turns that off as well; leaving the plugin out keeps it off should the variable get lost.
             Configuration offline = new ConfigurationBuilder()
                     .fromExtensions(defaults.getExtensions().stream().filter(e -> !(e instanceof GaPlugin)).toList())
                     .build();
@@ -37,7 +37,7 @@ final class AllureHtmlMain {
             System.err.println("Allure could not generate the report: " + rootCause(e));
             System.exit(1);
         }
-        System.exit(0);
+        System.exit(0); // the parent waits for the process to end, not for Allure's threads
     }
 
     private static Throwable rootCause(Throwable e) {
