@@ -7,13 +7,23 @@ import java.util.Set;
 /**
  * Everything the reports of one run are made from.
  *
- * @param error    what stopped the run before or while scenarios ran ({@code null} if nothing did)
- * @param exitCode the process exit code the run ends with (see the README's table)
+ * @param error        what stopped the run before or while scenarios ran ({@code null} if nothing did)
+ * @param exitCode     the process exit code the run ends with (see the README's table)
+ * @param availability one result per availability probe (empty when none ran)
+ * @param during       the {@code --during} command, or {@code null} when none was given
  */
 public record RunReport(String runId, Instant started, Instant finished, Set<Suite> suites,
-                        List<ScenarioResult> scenarios, Verdict verdict, int exitCode, String error) {
+                        List<ScenarioResult> scenarios, Verdict verdict, int exitCode, String error,
+                        List<AvailabilityResult> availability, DuringResult during) {
     public RunReport {
         suites = Set.copyOf(suites);
         scenarios = List.copyOf(scenarios);
+        availability = availability == null ? List.of() : List.copyOf(availability);
+    }
+
+    /** A report without availability probes or a {@code --during} command. */
+    public RunReport(String runId, Instant started, Instant finished, Set<Suite> suites,
+                     List<ScenarioResult> scenarios, Verdict verdict, int exitCode, String error) {
+        this(runId, started, finished, suites, scenarios, verdict, exitCode, error, List.of(), null);
     }
 }

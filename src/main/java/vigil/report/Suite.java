@@ -1,5 +1,7 @@
 package vigil.report;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +11,7 @@ public enum Suite {
     SMOKE, ACCEPTANCE, AVAILABILITY;
 
     /** Lower-case name as used on the command line, in file names and in summary.json. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package vigil.report;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** The verdict of a whole run, as written to summary.json. */
@@ -13,6 +15,8 @@ public enum Verdict {
     /** Stopped by a signal. */
     ABORTED;
 
+    /** Lower-case name, as written to summary.json. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

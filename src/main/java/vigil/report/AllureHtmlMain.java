@@ -1,0 +1,57 @@
+package vigil.report;
+
+import io.qameta.allure.ConfigurationBuilder;
+import io.qameta.allure.ReportGenerator;
+import io.qameta.allure.core.Configuration;
+import io.qameta.allure.ga.GaPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Entry point of the child JVM that {@link AllureHtmlGenerator} starts:
+ * {@code AllureHtmlMain <allure-results dir> <report dir>}. Exits 0 when the report was written.
+ */
+final class AllureHtmlMain {
+    private AllureHtmlMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: AllureHtmlMain RESULTS_DIR REPORT_DIR");
+            System.exit(2);
+        }
+        quietLogging();
+        try {
+            Configuration defaults = new ConfigurationBuilder().useDefault().build();
+            // GaPlugin posts usage statistics to Google Analytics while generating. ALLURE_NO_ANALYTICS
+            // turns that off as well; leaving the plugin out keeps it off should the variable get lost.
+            Configuration offline = new ConfigurationBuilder()
+                    .fromExtensions(defaults.getExtensions().stream().filter(e -> !(e instanceof GaPlugin)).toList())
+                    .build();
+            new ReportGenerator(offline).generateSingleFile(Path.of(args[1]), List.of(Path.of(args[0])));
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.err.println("Allure could not generate the report: " + rootCause(e));
+            System.exit(1);
+        }
+        System.exit(0); // the parent waits for the process to end, not for Allure's threads
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    // Without a configuration logback logs at DEBUG, and Allure logs every file it reads.
+    private static void quietLogging() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+}

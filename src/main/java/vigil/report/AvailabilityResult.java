@@ -1,0 +1,69 @@
+package vigil.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import static java.util.Collections.unmodifiableSortedMap;
+
+/**
+ * What one availability probe measured over a run, with the thresholds it was judged against.
+ * Written to summary.json as it is, so that {@code vigil gate} can judge it again later.
+ *
+ * @param name             the probe's name, e.g. {@code app-http}; also names its CSV and SVG files
+ * @param target           what was probed, e.g. the URL
+ * @param samples          probes scheduled (a late or hung probe counts, as failed)
+ * @param failures         samples that failed
+ * @param availabilityPct  successful samples in percent of all samples
+ * @param longestOutageS   the longest run of consecutive failures, in seconds (0 when there was none)
+ * @param outages          every outage, oldest first
+ * @param latency          latency of the samples, in milliseconds
+ * @param thresholds       the limits applied in the run ({@link Thresholds#NONE} when none)
+ * @param passed           whether the run judged the probe to have held its thresholds
+ */
+public record AvailabilityResult(
+        @JsonProperty("name") String name,
+        @JsonProperty("target") String target,
+        @JsonProperty("samples") long samples,
+        @JsonProperty("failures") long failures,
+        @JsonProperty("availability_pct") double availabilityPct,
+        @JsonProperty("longest_outage_s") double longestOutageS,
+        @JsonProperty("outages") List<Outage> outages,
+        @JsonProperty("latency_ms") Latency latency,
+        @JsonProperty("thresholds") Thresholds thresholds,
+        @JsonProperty("passed") boolean passed) {
+
+    public AvailabilityResult {
+        Objects.requireNonNull(name, "name");
+        outages = outages == null ? List.of() : List.copyOf(outages);
+        thresholds = thresholds == null ? Thresholds.NONE : thresholds;
+    }
+
+    /**
+     * One stretch of consecutive failed samples.
+     *
+     * @param errorKinds how many samples failed with which kind of error, e.g. {@code {"http_502": 12}}
+     */
+    public record Outage(
+            @JsonProperty("start") Instant start,
+            @JsonProperty("end") Instant end,
+            @JsonProperty("duration_s") double durationS,
+            @JsonProperty("error_kinds") Map<String, Long> errorKinds) {
+
+        public Outage {
+            // Sorted, so that summary.json is stable from run to run.
+            errorKinds = errorKinds == null ? Map.of() : unmodifiableSortedMap(new TreeMap<>(errorKinds));
+        }
+    }
+
+    /** Latency percentiles in milliseconds. */
+    public record Latency(
+            @JsonProperty("p50") double p50,
+            @JsonProperty("p99") double p99,
+            @JsonProperty("max") double max) {
+    }
+}

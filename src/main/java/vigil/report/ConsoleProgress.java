@@ -1,0 +1,194 @@
+package vigil.report;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shows a run's progress on the console; may be called from any thread.
+ *
+ * <p>On a terminal it keeps one status line up to date ({@code \r}), and prints a line for each failed
+ * scenario above it. Elsewhere (CI logs, files) it prints one line per finished scenario:
+ * <pre>{@code [00:12] PASSED  smoke        The API answers (1.2 s)}</pre>
+ * At the end it prints a table per suite, the verdict and where the HTML report is.
+ */
+public final class ConsoleProgress {
+    /** How often the status line may be redrawn; faster is flicker and wasted output. */
+    static final Duration REDRAW_INTERVAL = Duration.ofMillis(250);
+    private static final long TICK_MILLIS = 1000;
+
+    private final PrintStream out;
+    private final boolean interactive;
+    private final Clock clock;
+    private final Instant start;
+    private final Object lock = new Object();
+    private final ScheduledExecutorService ticker;
+
+    private int running;
+    private int passed;
+    private int failed;
+    private int skipped;
+    private Instant lastDrawn;
+    private int statusWidth;
+    private boolean finished;
+
+    /**
+     * @param interactive whether {@code out} is a terminal that understands {@code \r}; see {@link #forConsole}
+     */
+    public ConsoleProgress(PrintStream out, boolean interactive) {
+        this(out, interactive, Clock.systemUTC(), interactive);
+    }
+
+    /** For tests: a fixed clock, and no ticker thread (the status line is redrawn on events only). */
+    ConsoleProgress(PrintStream out, boolean interactive, Clock clock) {
+        this(out, interactive, clock, false);
+    }
+
+    private ConsoleProgress(PrintStream out, boolean interactive, Clock clock, boolean tick) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.interactive = interactive;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.start = clock.instant();
+        if (tick) {
+            // Keeps the elapsed time moving while long scenarios (availability runs take hours) report nothing.
+            ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "vigil-console-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ticker.scheduleAtFixedRate(this::refresh, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    /** Progress on {@code System.out}, interactive when the process has a terminal. */
+    public static ConsoleProgress forConsole() {
+        return new ConsoleProgress(System.out, System.console() != null);
+    }
+
+    public void scenarioStarted(Suite suite, String name) {
+        synchronized (lock) {
+            running++;
+            if (interactive) {
+                drawStatus(false);
+            }
+        }
+    }
+
+    public void scenarioFinished(ScenarioResult result) {
+        synchronized (lock) {
+            running = Math.max(0, running - 1);
+            switch (result.status()) {
+                case PASSED -> passed++;
+                case FAILED -> failed++;
+                case SKIPPED -> skipped++;
+            }
+            if (!interactive) {
+                out.println(resultLine(result));
+            } else if (result.status() == ScenarioStatus.FAILED) {
+                clearStatus();
+                out.println(resultLine(result));
+                drawStatus(true);
+            } else {
+                drawStatus(false);
+            }
+            out.flush();
+        }
+    }
+
+    /** Ends the progress display and prints the per-suite table, the verdict and the HTML report's path. */
+    public void finish(RunReport report, Path htmlReport) {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        synchronized (lock) {
+            finished = true;
+            if (interactive) {
+                clearStatus();
+            }
+            out.println();
+            out.printf(Locale.ROOT, "%-13s %7s %7s %8s %10s%n", "suite", "passed", "failed", "skipped", "duration");
+            for (Suite suite : Suite.values()) {
+                SuiteTally tally = SuiteTally.of(suite, report);
+                if (tally.selected()) {
+                    out.printf(Locale.ROOT, "%-13s %7d %7d %8d %10s%n", suite.id(), tally.passed(), tally.failed(),
+                            tally.skipped(), duration(tally.duration()));
+                }
+            }
+            out.println();
+            out.printf(Locale.ROOT, "verdict: %s (exit code %d)%n", report.verdict().name(), report.exitCode());
+            if (report.error() != null) {
+                out.println("error: " + firstLine(report.error()));
+            }
+            out.println("HTML report: " + (htmlReport == null ? "not written" : htmlReport.toString()));
+            out.flush();
+        }
+    }
+
+    /** Redraws the status line if it is due; called by the ticker. */
+    void refresh() {
+        synchronized (lock) {
+            if (interactive && !finished) {
+                drawStatus(false);
+                out.flush();
+            }
+        }
+    }
+
+    private void drawStatus(boolean force) {
+        Instant now = clock.instant();
+        if (finished || (!force && lastDrawn != null && Duration.between(lastDrawn, now).compareTo(REDRAW_INTERVAL) < 0)) {
+            return;
+        }
+        lastDrawn = now;
+        String status = String.format(Locale.ROOT, "[%s] running %d  passed %d  failed %d  skipped %d",
+                elapsed(now), running, passed, failed, skipped);
+        // Pad with blanks so that a shorter line fully covers a longer previous one.
+        out.print("\r" + status + " ".repeat(Math.max(0, statusWidth - status.length())));
+        statusWidth = status.length();
+    }
+
+    private void clearStatus() {
+        if (statusWidth > 0) {
+            out.print("\r" + " ".repeat(statusWidth) + "\r");
+            statusWidth = 0;
+            lastDrawn = null;
+        }
+    }
+
+    private String resultLine(ScenarioResult result) {
+        String line = String.format(Locale.ROOT, "[%s] %-7s %-12s %s (%s)", elapsed(clock.instant()),
+                result.status().name(), result.suite().id(), result.name(), duration(result.duration()));
+        return result.status() == ScenarioStatus.FAILED && result.error() != null
+                ? line + " - " + firstLine(result.error())
+                : line;
+    }
+
+    private String elapsed(Instant now) {
+        long seconds = Math.max(0, Duration.between(start, now).toSeconds());
+        return seconds < 3600
+                ? String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    private static String duration(Duration duration) {
+        long millis = duration == null ? 0 : duration.toMillis();
+        return millis < 60_000
+                ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
+                : String.format(Locale.ROOT, "%dm %02ds", millis / 60_000, millis / 1000 % 60);
+    }
+
+    private static String firstLine(String text) {
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    }
+}

@@ -1,0 +1,87 @@
+package vigil.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The content of {@code summary.json} (schema {@value #SCHEMA}): the file that pipeline gates read.
+ * Written by {@link SummaryWriter}, read back by {@link SummaryReader}.
+ *
+ * @param durationS wall time of the run in seconds
+ * @param during    the {@code --during} command, or {@code null} when none was given
+ */
+public record Summary(
+        @JsonProperty(value = "schema", required = true) String schema,
+        @JsonProperty(value = "run_id", required = true) String runId,
+        @JsonProperty(value = "verdict", required = true) Verdict verdict,
+        @JsonProperty(value = "exit_code", required = true) int exitCode,
+        @JsonProperty("error") String error,
+        @JsonProperty("started") Instant started,
+        @JsonProperty("finished") Instant finished,
+        @JsonProperty("duration_s") double durationS,
+        @JsonProperty(value = "suites", required = true) Suites suites,
+        @JsonProperty(value = "scenarios", required = true) List<Scenario> scenarios,
+        @JsonProperty("availability") List<AvailabilityResult> availability,
+        @JsonProperty("during") DuringResult during) {
+
+    /** The value of the {@code schema} field; a reader refuses any other. */
+    public static final String SCHEMA = "vigil.summary/v1";
+
+    public Summary {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(suites, "suites");
+        scenarios = List.copyOf(scenarios);
+        availability = availability == null ? List.of() : List.copyOf(availability);
+    }
+
+    /** Counts of every suite; all three are always present so that a gate never meets a missing key. */
+    public record Suites(
+            @JsonProperty(value = "smoke", required = true) SuiteCounts smoke,
+            @JsonProperty(value = "acceptance", required = true) SuiteCounts acceptance,
+            @JsonProperty(value = "availability", required = true) SuiteCounts availability) {
+
+        public Suites {
+            Objects.requireNonNull(smoke, "smoke");
+            Objects.requireNonNull(acceptance, "acceptance");
+            Objects.requireNonNull(availability, "availability");
+        }
+
+        public SuiteCounts of(Suite suite) {
+            return switch (suite) {
+                case SMOKE -> smoke;
+                case ACCEPTANCE -> acceptance;
+                case AVAILABILITY -> availability;
+            };
+        }
+    }
+
+    /**
+     * Scenario counts of one suite.
+     *
+     * @param selected  whether the suite was part of the run (all counts are 0 when it was not)
+     * @param flaky     scenarios that passed only on a retry
+     * @param durationS the sum of the scenario durations in seconds; scenarios run in parallel, so
+     *                  this can exceed the wall time of the run
+     */
+    public record SuiteCounts(
+            @JsonProperty("selected") boolean selected,
+            @JsonProperty("passed") int passed,
+            @JsonProperty("failed") int failed,
+            @JsonProperty("skipped") int skipped,
+            @JsonProperty("flaky") int flaky,
+            @JsonProperty("duration_s") double durationS) {
+    }
+
+    /** One scenario as the gate sees it. */
+    public record Scenario(
+            @JsonProperty("suite") Suite suite,
+            @JsonProperty("feature") String feature,
+            @JsonProperty("name") String name,
+            @JsonProperty("status") ScenarioStatus status,
+            @JsonProperty("duration_s") double durationS,
+            @JsonProperty("error") String error) {
+    }
+}

@@ -1,0 +1,116 @@
+package vigil.report;
+
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AllureHtmlGeneratorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatesSelfContainedReportWithoutAnalytics() throws IOException {
+        Path results = resultsWithOneScenario();
+
+        Path index = new AllureHtmlGenerator().generate(results, dir.resolve("allure-report"));
+
+        assertThat(index).isEqualTo(dir.resolve("allure-report/index.html")).isRegularFile();
+        try (var files = Files.list(dir.resolve("allure-report"))) {
+            assertThat(files).as("only the single file, no log left behind").containsExactly(index);
+        }
+        assertOffline(Files.readString(index, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void emptyResultsStillGiveAReport() throws IOException {
+        Path results = Files.createDirectories(dir.resolve("allure-results"));
+
+        Path index = new AllureHtmlGenerator().generate(results, dir.resolve("allure-report"));
+
+        assertOffline(Files.readString(index, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void missingResultsStillGiveAReport() throws IOException {
+        Path index = new AllureHtmlGenerator().generate(dir.resolve("no-results"), dir.resolve("allure-report"));
+
+        assertThat(index).isRegularFile();
+    }
+
+    @Test
+    void childJvmHasAnalyticsOffAndTheSameClasspath() {
+        ProcessBuilder child = new AllureHtmlGenerator().childJvm(dir.resolve("in"), dir.resolve("out"));
+
+        assertThat(child.environment()).containsEntry("ALLURE_NO_ANALYTICS", "true");
+        assertThat(child.command()).contains(System.getProperty("java.class.path"), AllureHtmlMain.class.getName(),
+                dir.resolve("in").toString(), dir.resolve("out").toString());
+    }
+
+    /** The surefire JVM has ALLURE_NO_ANALYTICS set, so take it away to see what Allure does without it. */
+    @Test
+    void removesTagManagerFromAReportGeneratedWithAnalyticsOn() throws Exception {
+        Path results = resultsWithOneScenario();
+        Path out = dir.resolve("tracked");
+        ProcessBuilder child = new AllureHtmlGenerator().childJvm(results, out).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile());
+        child.environment().remove("ALLURE_NO_ANALYTICS");
+        Process process = child.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Path index = out.resolve("index.html");
+        assertThat(Files.readString(index)).as("Allure's own output").contains("googletagmanager");
+
+        AllureHtmlGenerator.removeAnalytics(index);
+
+        assertOffline(Files.readString(index, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void stopsAGenerationThatTakesTooLong() throws IOException {
+        Path results = resultsWithOneScenario();
+
+        assertThatThrownBy(() -> new AllureHtmlGenerator(Duration.ofMillis(1)).generate(results, dir.resolve("out")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("did not finish within")
+                .hasMessageContaining(AllureHtmlGenerator.LOG_FILE);
+        assertThat(dir.resolve("out/index.html")).doesNotExist();
+    }
+
+    private Path resultsWithOneScenario() throws IOException {
+        Path results = Files.createDirectories(dir.resolve("allure-results"));
+        long start = System.currentTimeMillis();
+        // Roughly what allure-cucumber7-jvm writes for a failed scenario.
+        new FileSystemResultsWriter(results).write(new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId("smoke-push-app")
+                .setName("Push the app")
+                .setFullName("Apps: Push the app")
+                .setStatus(Status.FAILED)
+                .setStatusDetails(new StatusDetails().setMessage("expected status 200 but was 502"))
+                .setStart(start)
+                .setStop(start + 3400));
+        return results;
+    }
+
+    private static void assertOffline(String html) {
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<script src=\"data:");
+        assertThat(html).doesNotContain("googletagmanager", "gtag(", "G-FVWC4GKEYS", "dataLayer");
+        // Scripts, styles and data are embedded as data: URLs and base64, which never contains a colon:
+        // no "://" anywhere means nothing is loaded from anywhere.
+        assertThat(html).doesNotContain("://");
+    }
+}
