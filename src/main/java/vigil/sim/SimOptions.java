@@ -1,0 +1,66 @@
+package vigil.sim;
+
+import java.time.Duration;
+
+/**
+ * How to start a {@link Sim}.
+ *
+ * @param apiPort       Cloud Controller port; 0 picks a free port
+ * @param uaaPort       UAA port; 0 picks a free port
+ * @param adminPassword the admin user's password (and admin client secret); null generates one
+ * @param tokenLifetime access token lifetime; null means the default, 1200 s (the cf client's in cf-deployment)
+ */
+public record SimOptions(int apiPort, int uaaPort, String adminPassword, Duration tokenLifetime) {
+
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(1200);
+
+    public SimOptions {
+        requirePort("apiPort", apiPort);
+        requirePort("uaaPort", uaaPort);
+        if (adminPassword != null && adminPassword.isEmpty()) {
+            throw new IllegalArgumentException("adminPassword must not be empty (null generates one)");
+        }
+        if (tokenLifetime == null) {
+            tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+        }
+        // Tokens carry whole seconds; a lifetime under one second would issue tokens already expired.
+        if (tokenLifetime.getSeconds() < 1) {
+            throw new IllegalArgumentException("tokenLifetime must be at least 1 second, was " + tokenLifetime);
+        }
+    }
+
+    /** Free ports, a generated password, 1200 s tokens. */
+    public static SimOptions defaults() {
+        return new SimOptions(0, 0, null, DEFAULT_TOKEN_LIFETIME);
+    }
+
+    public SimOptions withApiPort(int port) {
+        return new SimOptions(port, uaaPort, adminPassword, tokenLifetime);
+    }
+
+    public SimOptions withUaaPort(int port) {
+        return new SimOptions(apiPort, port, adminPassword, tokenLifetime);
+    }
+
+    public SimOptions withAdminPassword(String password) {
+        return new SimOptions(apiPort, uaaPort, password, tokenLifetime);
+    }
+
+    public SimOptions withTokenLifetime(Duration lifetime) {
+        return new SimOptions(apiPort, uaaPort, adminPassword, lifetime);
+    }
+
+    /** Never print the password, even though options are handy to log. */
+    @Override
+    public String toString() {
+        return "SimOptions[apiPort=" + apiPort + ", uaaPort=" + uaaPort
+                + ", adminPassword=" + (adminPassword == null ? "generated" : "given")
+                + ", tokenLifetime=" + tokenLifetime + "]";
+    }
+
+    private static void requirePort(String name, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be 0 (any free port) or 1-65535, was " + port);
+        }
+    }
+}

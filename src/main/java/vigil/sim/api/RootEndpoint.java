@@ -1,0 +1,57 @@
+package vigil.sim.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.List;
+import vigil.sim.http.JsonWriter;
+import vigil.sim.http.Request;
+import vigil.sim.http.Response;
+
+/**
+ * {@code GET /} (links to the APIs of this CF) and {@code GET /v3} (links to the v3 resources).
+ * Both need no token. Clients find the UAA here: the cf CLI posts to {@code links.login + /oauth/token}.
+ */
+final class RootEndpoint {
+
+    /** The v3 resources this sim serves, in CC's (alphabetical) order; grows with the sim. */
+    private static final List<String> V3_RESOURCES = List.of("info", "organizations");
+
+    /**
+     * Components CC links to that the sim does not run (yet): CC renders these as null when they
+     * are not configured, and clients expect the keys.
+     */
+    private static final List<String> ABSENT_COMPONENTS = List.of("credhub", "routing", "logging", "log_cache", "log_stream");
+
+    private final ApiUrlBuilder urls;
+    private final URI uaaUrl;
+
+    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl) {
+        this.urls = urls;
+        this.uaaUrl = uaaUrl;
+    }
+
+    Response globalRoot(Request request, SecurityContext security) {
+        ObjectNode body = JsonWriter.object();
+        ObjectNode links = body.putObject("links");
+        links.putObject("self").put("href", urls.url());
+        links.putObject("cloud_controller_v2")
+             .put("href", urls.url("/v2"))
+             .putObject("meta").put("version", ApiVersions.V2);
+        links.putObject("cloud_controller_v3")
+             .put("href", urls.url("/v3"))
+             .putObject("meta").put("version", ApiVersions.V3);
+        // The embedded UAA serves both the login and the uaa role, as one UAA does in cf-deployment.
+        links.putObject("login").put("href", uaaUrl.toString());
+        links.putObject("uaa").put("href", uaaUrl.toString());
+        ABSENT_COMPONENTS.forEach(links::putNull);
+        return Response.json(200, CcErrorResponse.V2_JSON, body);
+    }
+
+    Response v3Root(Request request, SecurityContext security) {
+        ObjectNode body = JsonWriter.object();
+        ObjectNode links = body.putObject("links");
+        links.putObject("self").put("href", urls.url("/v3"));
+        V3_RESOURCES.forEach(resource -> links.putObject(resource).put("href", urls.url("/v3/" + resource)));
+        return Response.json(200, CcErrorResponse.V3_JSON, body);
+    }
+}

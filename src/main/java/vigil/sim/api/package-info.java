@@ -1,0 +1,6 @@
+/**
+ * The embedded Cloud Controller: CF's API at the HTTP level (paths, status codes, field names
+ * and order, pagination and error objects as documented for CC v3, plus the v2 info endpoint).
+ * It trusts tokens signed by the embedded UAA, verified in-process with the UAA's public key.
+ */
+package vigil.sim.api;

@@ -1,0 +1,58 @@
+package vigil.sim.uaa;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import vigil.sim.http.LoopbackServer;
+
+/** The embedded UAA on its own loopback port. Start it before the Cloud Controller, which needs its key. */
+public final class Uaa implements AutoCloseable {
+
+    private final LoopbackServer server;
+    private final SigningKey key;
+    private final String issuer;
+
+    private Uaa(LoopbackServer server, SigningKey key, String issuer) {
+        this.server = server;
+        this.key = key;
+        this.issuer = issuer;
+    }
+
+    /**
+     * @param adminPassword the admin user's password, also the admin client's secret
+     * @param tokenLifetime access token validity
+     * @param clock         the time tokens are issued and checked at
+     */
+    public static Uaa start(int port, String adminPassword, Duration tokenLifetime, Clock clock) throws IOException {
+        LoopbackServer server = LoopbackServer.bind(port, "uaa");
+        URI url = server.uri();
+        String issuer = url + "/oauth/token";
+        SigningKey key = SigningKey.generate(URI.create(url + "/token_keys"));
+        TokenFactory tokens = new TokenFactory(key, issuer, tokenLifetime, clock);
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(IdentityZone.withAdmin(adminPassword), tokens,
+                new RefreshTokenReader(key, issuer, clock));
+        server.serve(new UaaHandler(tokenEndpoint, new TokenKeysEndpoint(key), new InfoEndpoint(url)));
+        return new Uaa(server, key, issuer);
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    /** The {@code iss} claim of every token, which resource servers check. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The key that verifies this UAA's tokens (what {@code /token_keys} publishes). */
+    public RSAPublicKey verificationKey() {
+        return key.publicKey();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
