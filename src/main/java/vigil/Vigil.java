@@ -1,2 +1,20 @@
 package vigil;
-public final class Vigil { public static void main(String[] a) {} }
+
+import java.io.PrintStream;
+import java.util.Map;
+import vigil.cli.VigilCommand;
+
+/** Entry point of {@code vigil.jar}. */
+public final class Vigil {
+    private Vigil() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, System.getenv(), args));
+    }
+
+    /** Runs one command line and returns its exit code: the seam tests call. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> environment, String... args) {
+        return VigilCommand.execute(out, err, environment, args);
+    }
+}

@@ -18,6 +18,7 @@ import static vigil.config.ConfigKeys.USE_HTTP;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     static final String TIMEOUT_SCALE_RULE = "a number greater than 0";
     static final String NAME_PREFIX_RULE =
-            "1 to 20 lower-case letters, digits or dashes, starting with a letter and not ending with a dash";
+            "1 to 20 letters (taken in lower case), digits or dashes, starting with a letter and not ending with a dash";
     // Run resources are named <prefix>-<runid>-<kind>-<n>; CF names allow more, but a short, plain
     // prefix keeps names within CF's limits and lets `vigil cleanup` match them safely.
     private static final Pattern NAME_PREFIX_PATTERN = Pattern.compile("[a-z]([a-z0-9-]{0,18}[a-z0-9])?");
@@ -54,8 +55,11 @@ final class ConfigValidator {
         boolean skipSslValidation = values.bool(SKIP_SSL_VALIDATION, false);
         double timeoutScale = values.number(TIMEOUT_SCALE, TIMEOUT_SCALE_RULE, scale -> scale > 0,
                 ConfigKeys.DEFAULT_TIMEOUT_SCALE);
+        // CATS's own default prefix is "CATS": taken in lower case, so a CATS file works as it is.
         String namePrefix = values.string(NAME_PREFIX, NAME_PREFIX_RULE,
-                prefix -> NAME_PREFIX_PATTERN.matcher(prefix).matches()).orElse(ConfigKeys.DEFAULT_NAME_PREFIX);
+                        prefix -> NAME_PREFIX_PATTERN.matcher(prefix.toLowerCase(Locale.ROOT)).matches())
+                .map(prefix -> prefix.toLowerCase(Locale.ROOT))
+                .orElse(ConfigKeys.DEFAULT_NAME_PREFIX);
         String routerAddress = values.string(ROUTER_ADDRESS, AddressRules.ROUTER_ADDRESS_RULE,
                 AddressRules::isHostAndPort).orElse(null);
         boolean useExistingOrganization = values.bool(USE_EXISTING_ORGANIZATION, false);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,9 @@ public final class AllureHtmlGenerator {
     }
 
     /** The child JVM: same Java, same classpath, tuned for a short run, analytics off. */
+    private static final Set<String> CHILD_ENVIRONMENT = Set.of("PATH", "HOME", "LANG", "LC_ALL",
+            "TMPDIR", "TZ");
+
     ProcessBuilder childJvm(Path resultsDir, Path reportDir) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -80,6 +84,8 @@ public final class AllureHtmlGenerator {
                 AllureHtmlMain.class.getName(),
                 resultsDir.toAbsolutePath().toString(),
                 reportDir.toAbsolutePath().toString()));
+        // The child needs no CF credentials or tokens that the run's environment may hold.
+        builder.environment().keySet().removeIf(name -> !CHILD_ENVIRONMENT.contains(name));
         builder.environment().put("ALLURE_NO_ANALYTICS", "true");
         return builder;
     }

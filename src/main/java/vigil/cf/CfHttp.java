@@ -1,0 +1,83 @@
+package vigil.cf;
+
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.config.SSLConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLException;
+
+/** One HTTP endpoint (the CC or the UAA) reached with rest-assured, every exchange recorded, redacted. */
+final class CfHttp {
+    private final URI baseUri;
+    private final RequestSpecification spec;
+
+    CfHttp(URI baseUri, ConnectionSettings settings) {
+        this.baseUri = baseUri;
+        int timeoutMs = Math.toIntExact(settings.requestTimeout().toMillis());
+        SSLConfig ssl = settings.skipSslValidation()
+                ? SSLConfig.sslConfig().relaxedHTTPSValidation()
+                : SSLConfig.sslConfig();
+        RestAssuredConfig config = RestAssuredConfig.config()
+                .sslConfig(ssl)
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", timeoutMs)
+                        .setParam("http.socket.timeout", timeoutMs)
+                        .setParam("http.connection-manager.timeout", (long) timeoutMs));
+        this.spec = new RequestSpecBuilder()
+                .setBaseUri(baseUri)
+                .setConfig(config)
+                // CF hands out hrefs already encoded (pagination links); send them as they are.
+                .setUrlEncodingEnabled(false)
+                .addFilter(new RedactingAllureFilter())
+                .build();
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    /**
+     * Sends one request. {@code pathOrUrl} is a path below the base URI or an absolute URL (a CF href).
+     *
+     * @throws TargetUnreachableException when no HTTP response came back at all
+     */
+    Response send(String method, String pathOrUrl, UnaryOperator<RequestSpecification> request) {
+        try {
+            return request.apply(RestAssured.given().spec(spec)).request(method, pathOrUrl);
+        } catch (Exception e) {
+            throw unreachable(method, pathOrUrl, e);
+        }
+    }
+
+    private TargetUnreachableException unreachable(String method, String pathOrUrl, Exception e) {
+        String where = method + " " + (pathOrUrl.startsWith("http") ? pathOrUrl : baseUri + pathOrUrl);
+        Throwable cause = rootCause(e);
+        String advice = cause instanceof SSLException
+                ? " The TLS certificate is not trusted: fix the certificate, or set skip_ssl_validation: true for a"
+                  + " dev environment with a self-signed one."
+                : " Check that the api URL is right and the CF API is reachable from here.";
+        if (!(cause instanceof IOException) && !(e instanceof IOException)) {
+            where = where + " failed unexpectedly";
+        }
+        return new TargetUnreachableException(where + ": " + describe(cause) + "." + advice, e);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : " (" + Redactor.text(message) + ")");
+    }
+}

@@ -1,0 +1,72 @@
+package vigil.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import vigil.report.GateDecision;
+import vigil.report.GateJudge;
+import vigil.report.Summary;
+import vigil.report.SummaryReadException;
+import vigil.report.SummaryReader;
+import vigil.report.Thresholds;
+
+/** {@code vigil gate}: judges a run's summary.json again, in a later pipeline step, optionally stricter. */
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Judge a summary.json again and exit 0 (passes) or 1 (fails), saying why.",
+                "Thresholds given here can only make the run's own thresholds stricter."})
+final class GateCommand implements Callable<Integer> {
+    @ParentCommand
+    private VigilCommand vigil;
+
+    @Option(names = "--summary", paramLabel = "FILE", defaultValue = "reports/summary.json",
+            description = "The summary to judge (default: ${DEFAULT-VALUE}).")
+    private Path summaryFile;
+
+    @Option(names = "--max-failed", paramLabel = "N", defaultValue = "0",
+            description = "Failed scenarios each suite may have (default: ${DEFAULT-VALUE}).")
+    private int maxFailed;
+
+    @Option(names = "--min-availability", paramLabel = "PCT",
+            description = "Minimum availability of every probe, in percent.")
+    private Double minAvailability;
+
+    @Option(names = "--max-outage", paramLabel = "SECONDS", description = "Longest outage allowed per probe.")
+    private Double maxOutage;
+
+    @Option(names = "--max-failures", paramLabel = "N", description = "Failed samples allowed per probe.")
+    private Long maxFailures;
+
+    @Option(names = "--max-p99-latency-ms", paramLabel = "MS", description = "Highest p99 latency allowed per probe.")
+    private Double maxP99LatencyMs;
+
+    @Override
+    public Integer call() throws UsageException {
+        GateJudge judge = judge();
+        Summary summary;
+        try {
+            summary = new SummaryReader().read(summaryFile);
+        } catch (SummaryReadException e) {
+            throw new UsageException(e.getMessage());
+        }
+        GateDecision decision = judge.judge(summary);
+        if (decision.passed()) {
+            vigil.out.println("gate passed: " + summaryFile + " (verdict " + summary.verdict().id() + ")");
+            return ExitCode.PASSED;
+        }
+        vigil.out.println("gate failed: " + summaryFile);
+        decision.reasons().forEach(reason -> vigil.out.println("  - " + reason));
+        return ExitCode.FAILED;
+    }
+
+    private GateJudge judge() throws UsageException {
+        try {
+            return new GateJudge(maxFailed, new Thresholds(minAvailability, maxOutage, maxFailures, maxP99LatencyMs));
+        } catch (IllegalArgumentException e) {
+            // Thresholds names the config key; name the flags too.
+            throw new UsageException("invalid threshold: " + e.getMessage()
+                    + " (--max-failed, --min-availability 0..100, --max-outage, --max-failures, --max-p99-latency-ms)");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package vigil.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import vigil.config.ConfigLoader;
+import vigil.config.ConfigOverrides;
+import vigil.config.LoadedConfig;
+import vigil.config.VigilConfig;
+import vigil.launch.RunOutcome;
+import vigil.launch.RunPlan;
+import vigil.launch.RunSession;
+import vigil.report.ConsoleProgress;
+import vigil.report.ReportWriter;
+import vigil.report.RunReport;
+import vigil.report.Suite;
+
+/** {@code vigil run}: runs the selected suites against a CF (or the embedded one) and writes the reports. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the smoke, acceptance and availability suites in parallel against a CF.",
+                "Target: --config FILE, environment variables (CF_API, CF_USERNAME, CF_PASSWORD, ...) and flags,"
+                        + " flags over environment over file; or --sim for the embedded CF."})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    private VigilCommand vigil;
+
+    @ArgGroup(exclusive = true)
+    private Target target = new Target();
+
+    static final class Target {
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Config file, YAML or JSON (a CATS integration_config.json works as it is).")
+        Path config;
+
+        @Option(names = "--sim", description = "Start the embedded CF in this process and run against it.")
+        boolean sim;
+    }
+
+    @Option(names = "--suites", split = ",", paramLabel = "SUITE",
+            description = "Suites to run: smoke, acceptance, availability (default: all).")
+    private List<String> suites = List.of();
+
+    @Option(names = "--tags", paramLabel = "EXPR",
+            description = "Cucumber tag expression narrowing the suites, e.g. \"@routing and not @slow\".")
+    private String tags;
+
+    @Option(names = "--features", paramLabel = "DIR",
+            description = "Run the .feature files in DIR (written with Vigil's steps) instead of the bundled ones.")
+    private Path featuresDir;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "Scenarios run at the same time (default: ${DEFAULT-VALUE}).")
+    private int parallel;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+    private Path reportsDir;
+
+    @ArgGroup(exclusive = false, heading = "%nOverrides of config keys:%n")
+    private Overrides overrides = new Overrides();
+
+    static final class Overrides {
+        @Option(names = "--api", paramLabel = "URL", description = "CF API (config key api).")
+        String api;
+        @Option(names = "--apps-domain", paramLabel = "DOMAIN", description = "Apps domain (apps_domain).")
+        String appsDomain;
+        @Option(names = "--admin-user", paramLabel = "USER", description = "Admin user (admin_user);"
+                + " the password comes from the file or CF_PASSWORD only.")
+        String adminUser;
+        @Option(names = "--router-address", paramLabel = "HOST:PORT",
+                description = "Connect here for app routes, sending the route as Host (router_address).")
+        String routerAddress;
+        @Option(names = "--skip-ssl-validation", arity = "0..1", paramLabel = "BOOL",
+                description = "Accept any TLS certificate (skip_ssl_validation).")
+        Boolean skipSslValidation;
+        @Option(names = "--timeout-scale", paramLabel = "X", description = "Multiply every timeout (timeout_scale).")
+        Double timeoutScale;
+        @Option(names = "--name-prefix", paramLabel = "PREFIX", description = "Prefix of created names (name_prefix).")
+        String namePrefix;
+
+        ConfigOverrides toConfigOverrides() {
+            return new ConfigOverrides(api, appsDomain, adminUser, routerAddress, skipSslValidation, timeoutScale,
+                    namePrefix);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunPlan plan = plan();
+        if (target.sim) {
+            try (EmbeddedTarget sim = EmbeddedTarget.start()) {
+                // The embedded CF is the target: environment variables naming another CF must not redirect it.
+                LoadedConfig loaded = new ConfigLoader(Map.of()).load(sim.configFile(), overrides.toConfigOverrides());
+                return run(loaded, plan);
+            }
+        }
+        LoadedConfig loaded = new ConfigLoader(vigil.environment).load(target.config, overrides.toConfigOverrides());
+        return run(loaded, plan);
+    }
+
+    private RunPlan plan() throws UsageException {
+        if (parallel < 1) {
+            throw new UsageException("--parallel: must be at least 1, got " + parallel);
+        }
+        return new RunPlan(suites(), Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
+                reportsDir);
+    }
+
+    private Set<Suite> suites() throws UsageException {
+        if (suites.isEmpty()) {
+            return EnumSet.allOf(Suite.class);
+        }
+        Set<Suite> selected = EnumSet.noneOf(Suite.class);
+        for (String name : suites) {
+            selected.add(Suite.fromId(name.trim()).orElseThrow(() -> new UsageException("--suites: unknown suite '"
+                    + name.trim() + "'; choose from smoke, acceptance, availability")));
+        }
+        return selected;
+    }
+
+    private int run(LoadedConfig loaded, RunPlan plan) throws Exception {
+        loaded.warnings().forEach(warning -> vigil.err.println("warning: " + warning));
+        VigilConfig config = loaded.config();
+        ConsoleProgress progress = new ConsoleProgress(vigil.out, System.console() != null);
+        RunOutcome outcome = new RunSession(config, plan, progress, Clock.systemUTC()).execute();
+        int exitCode = ExitCode.of(outcome);
+        String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
+        RunReport report = new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
+                outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error);
+        ReportWriter.writeAll(plan.reportsDir(), report, vigil.err);
+        if (error != null) {
+            vigil.err.println("vigil run: " + error);
+        }
+        progress.finish(report, plan.reportsDir().resolve("allure-report").resolve("index.html"));
+        return exitCode;
+    }
+}

@@ -1,0 +1,70 @@
+package vigil.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import vigil.sim.Sim;
+import vigil.sim.SimOptions;
+
+/** {@code vigil sim}: serves the embedded CF until stopped (Ctrl-C or SIGTERM). */
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the embedded CF (Cloud Controller v3 and UAA) on 127.0.0.1 until stopped.",
+                "Point 'vigil run --config FILE' at it with --write-config FILE."})
+final class SimCommand implements Callable<Integer> {
+    @ParentCommand
+    private VigilCommand vigil;
+
+    @Option(names = "--api-port", paramLabel = "N", defaultValue = "0",
+            description = "Port of the Cloud Controller API (default: a free port).")
+    private int apiPort;
+
+    @Option(names = "--uaa-port", paramLabel = "N", defaultValue = "0",
+            description = "Port of the UAA (default: a free port).")
+    private int uaaPort;
+
+    @Option(names = "--admin-password", paramLabel = "PASSWORD",
+            description = "Password of the admin user (default: random, written to the --write-config file).")
+    private String adminPassword;
+
+    @Option(names = "--write-config", paramLabel = "FILE",
+            description = "Write a config file that 'vigil run --config FILE' uses as it is (owner-readable only).")
+    private Path configFile;
+
+    @Override
+    public Integer call() throws Exception {
+        checkPort("--api-port", apiPort);
+        checkPort("--uaa-port", uaaPort);
+        SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort);
+        if (adminPassword != null) {
+            options = options.withAdminPassword(adminPassword);
+        }
+        Sim sim = Sim.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "vigil-sim-shutdown"));
+        vigil.out.println("Embedded CF running. API: " + sim.apiUrl() + "  UAA: " + sim.uaaUrl()
+                + "  apps domain: " + sim.appsDomain() + "  admin user: " + sim.adminUser());
+        if (configFile != null) {
+            sim.writeConfig(configFile);
+            vigil.out.println("Config written to " + configFile.toAbsolutePath()
+                    + ": run 'vigil run --config " + configFile + "'");
+        } else if (adminPassword == null) {
+            vigil.out.println("The admin password is random and not shown: use --write-config FILE"
+                    + " or --admin-password to log in.");
+        }
+        vigil.out.println("Stop with Ctrl-C.");
+        stopped.await();
+        return ExitCode.PASSED;
+    }
+
+    private static void checkPort(String option, int port) throws UsageException {
+        if (port < 0 || port > 65535) {
+            throw new UsageException(option + ": must be a port between 1 and 65535 (or 0 for a free one), got " + port);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package vigil.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vigil}: the top-level command; the work happens in its subcommands. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilVersion.class,
+        description = "Smoke, acceptance and availability tests for Cloud Foundry, with an embedded CF.",
+        subcommands = {RunCommand.class, SimCommand.class, GateCommand.class},
+        footer = {"", "Exit codes: 0 passed, 1 scenario failed or threshold breached, 2 usage or configuration error,",
+                "3 target unreachable or setup failed, 4 --during command failed, 130/143 stopped by SIGINT/SIGTERM."})
+public final class VigilCommand implements Runnable {
+    final PrintStream out;
+    final PrintStream err;
+    final Map<String, String> environment;
+
+    private VigilCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Runs one command line and returns its exit code; never calls {@code System.exit}.
+     *
+     * @param environment the environment variables the configuration may take values from
+     */
+    public static int execute(PrintStream out, PrintStream err, Map<String, String> environment, String... args) {
+        CommandLine commandLine = new CommandLine(new VigilCommand(out, err, environment))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setExecutionExceptionHandler((error, cmd, parseResult) -> {
+                    err.println("vigil " + cmd.getCommandName() + ": " + ErrorText.of(error));
+                    return ExitCode.of(error);
+                });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // 'vigil' alone: show what it can do.
+        new CommandLine(this).usage(out);
+    }
+}

@@ -1,0 +1,41 @@
+package vigil.launch;
+
+import static io.cucumber.junit.platform.engine.Constants.ANSI_COLORS_DISABLED_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Cucumber engine's configuration for one run: glue, parallelism and report plugins. */
+final class CucumberParameters {
+    static final String GLUE_PACKAGE = "vigil.steps";
+    private static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
+
+    private CucumberParameters() {
+    }
+
+    static Map<String, String> of(int parallel, Path reportsDir) {
+        Path cucumber = reportsDir.toAbsolutePath().resolve("cucumber");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(GLUE_PROPERTY_NAME, GLUE_PACKAGE);
+        parameters.put(PLUGIN_PROPERTY_NAME, String.join(",",
+                ALLURE_PLUGIN,
+                "html:" + cucumber.resolve("report.html"),
+                "json:" + cucumber.resolve("report.json"),
+                "message:" + cucumber.resolve("messages.ndjson")));
+        parameters.put(PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true");
+        parameters.put(ANSI_COLORS_DISABLED_PROPERTY_NAME, "true");
+        parameters.put(PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME, "true");
+        parameters.put(PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME, "fixed");
+        parameters.put(PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME, Integer.toString(parallel));
+        parameters.put(PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME, Integer.toString(parallel));
+        return parameters;
+    }
+}

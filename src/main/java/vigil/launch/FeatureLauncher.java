@@ -1,0 +1,85 @@
+package vigil.launch;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import vigil.report.ConsoleProgress;
+import vigil.report.ScenarioResult;
+
+/**
+ * Runs the selected features on the JUnit Platform with the Cucumber engine, in parallel.
+ * Discovery comes first and on its own, so a selection that matches nothing is reported before
+ * anything touches the CF.
+ */
+final class FeatureLauncher implements AutoCloseable {
+    /** Where the bundled features sit on the classpath (inside vigil.jar). */
+    static final String BUNDLED_FEATURES_PACKAGE = "features";
+    private static final String CUCUMBER_ENGINE = "cucumber";
+
+    private final RunPlan plan;
+    private final LauncherSession session = LauncherFactory.openSession();
+    private TestPlan testPlan;
+
+    FeatureLauncher(RunPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Finds the scenarios the plan selects; fails when it selects none. */
+    long discover() throws SelectionException {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selector())
+                .filters(EngineFilter.includeEngines(CUCUMBER_ENGINE), TagSelection.filter(plan.suites(), plan.tags()))
+                .configurationParameters(CucumberParameters.of(plan.parallel(), plan.reportsDir()))
+                .build();
+        Launcher launcher = session.getLauncher();
+        testPlan = launcher.discover(request);
+        long scenarios = testPlan.countTestIdentifiers(test -> test.isTest());
+        if (scenarios == 0) {
+            throw new SelectionException("no scenario matches " + describeSelection()
+                    + ": check --suites, --tags and the feature files' tags (@smoke, @acceptance, @availability)");
+        }
+        return scenarios;
+    }
+
+    List<ScenarioResult> execute(ConsoleProgress progress) {
+        ScenarioListener listener = new ScenarioListener(plan.suites(), progress);
+        session.getLauncher().execute(testPlan, listener);
+        return listener.results();
+    }
+
+    private DiscoverySelector selector() throws SelectionException {
+        if (plan.featuresDir().isEmpty()) {
+            return selectPackage(BUNDLED_FEATURES_PACKAGE);
+        }
+        Path dir = plan.featuresDir().get();
+        if (!Files.isDirectory(dir)) {
+            throw new SelectionException("--features: " + dir.toAbsolutePath() + " is not a directory."
+                    + " Give a folder that holds .feature files.");
+        }
+        return selectDirectory(dir.toFile());
+    }
+
+    private String describeSelection() {
+        StringBuilder text = new StringBuilder("--suites ");
+        text.append(String.join(",", plan.suites().stream().sorted().map(s -> s.id()).toList()));
+        plan.tags().ifPresent(tags -> text.append(" --tags '").append(tags).append('\''));
+        plan.featuresDir().ifPresent(dir -> text.append(" in ").append(dir.toAbsolutePath()));
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,18 @@
+package vigil.launch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import vigil.report.ScenarioResult;
+
+/**
+ * How a run went.
+ *
+ * @param setupFailure what kept the scenarios from running (target unreachable, login refused), if anything
+ */
+public record RunOutcome(String runId, Instant started, Instant finished, List<ScenarioResult> scenarios,
+                         Optional<RuntimeException> setupFailure) {
+    public RunOutcome {
+        scenarios = List.copyOf(scenarios);
+    }
+}

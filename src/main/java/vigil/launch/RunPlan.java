@@ -1,0 +1,25 @@
+package vigil.launch;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import vigil.report.Suite;
+
+/**
+ * What to run and where to write it.
+ *
+ * @param tags        a Cucumber tag expression narrowing the suites further, e.g. {@code @routing and not @slow}
+ * @param featuresDir a folder of the team's own features to run instead of the bundled ones
+ */
+public record RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> featuresDir, int parallel,
+                      Path reportsDir) {
+    public RunPlan {
+        suites = Set.copyOf(suites);
+        if (suites.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one suite");
+        }
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+        }
+    }
+}

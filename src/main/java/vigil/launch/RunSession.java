@@ -1,0 +1,104 @@
+package vigil.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import vigil.cf.CfClient;
+import vigil.cf.CfTarget;
+import vigil.config.VigilConfig;
+import vigil.report.ConsoleProgress;
+import vigil.report.ScenarioResult;
+import vigil.steps.RunScope;
+
+/**
+ * One run: select the scenarios, connect to the CF and log in, run the scenarios in parallel.
+ * A selection problem is thrown before anything touches the CF; a CF that cannot be reached or
+ * refuses the login ends the run as a setup failure with no scenario run.
+ */
+public final class RunSession {
+    /** Report files this run owns and replaces; anything else in the reports folder is left alone. */
+    static final List<String> GENERATED_REPORTS = List.of("summary.json", "junit", "cucumber", "allure-results",
+            "allure-report");
+    private static final String RUN_ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private final VigilConfig config;
+    private final RunPlan plan;
+    private final ConsoleProgress progress;
+    private final Clock clock;
+
+    public RunSession(VigilConfig config, RunPlan plan, ConsoleProgress progress, Clock clock) {
+        this.config = config;
+        this.plan = plan;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public RunOutcome execute() throws SelectionException {
+        String runId = newRunId();
+        Instant started = clock.instant();
+        try (FeatureLauncher launcher = new FeatureLauncher(plan)) {
+            launcher.discover();
+            clearPreviousReports(plan.reportsDir());
+            CfClient cf;
+            try {
+                cf = connectAndLogIn();
+            } catch (RuntimeException setupFailure) {
+                return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.of(setupFailure));
+            }
+            AllureResults.writeTo(plan.reportsDir().resolve("allure-results"));
+            RunScope.open(config, runId, cf);
+            try {
+                List<ScenarioResult> results = launcher.execute(progress);
+                return new RunOutcome(runId, started, clock.instant(), results, Optional.empty());
+            } finally {
+                RunScope.close();
+            }
+        }
+    }
+
+    /** Reach the API and log in once, so an unreachable target or bad credentials fail fast and clearly. */
+    private CfClient connectAndLogIn() {
+        CfClient cf = CfClient.connect(CfTarget.from(config));
+        cf.logIn();
+        return cf;
+    }
+
+    private static void clearPreviousReports(Path reportsDir) {
+        try {
+            Files.createDirectories(reportsDir);
+            for (String name : GENERATED_REPORTS) {
+                deleteRecursively(reportsDir.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the reports folder " + reportsDir.toAbsolutePath(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String newRunId() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            id.append(RUN_ID_ALPHABET.charAt(random.nextInt(RUN_ID_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+}

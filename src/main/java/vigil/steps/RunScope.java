@@ -1,0 +1,53 @@
+package vigil.steps;
+
+import vigil.cf.CfClient;
+import vigil.config.VigilConfig;
+
+/**
+ * What every scenario of one run shares: the configuration, the run id and the logged-in client.
+ * Cucumber creates step classes itself, so the launcher hands the run over through here before it
+ * starts the scenarios and takes it back after.
+ */
+public final class RunScope {
+    private static volatile RunScope current;
+
+    private final VigilConfig config;
+    private final String runId;
+    private final CfClient cf;
+
+    private RunScope(VigilConfig config, String runId, CfClient cf) {
+        this.config = config;
+        this.runId = runId;
+        this.cf = cf;
+    }
+
+    /** Makes a run's target available to the scenarios about to start. */
+    public static void open(VigilConfig config, String runId, CfClient cf) {
+        current = new RunScope(config, runId, cf);
+    }
+
+    public static void close() {
+        current = null;
+    }
+
+    static RunScope current() {
+        RunScope scope = current;
+        if (scope == null) {
+            throw new IllegalStateException("Vigil's steps run inside 'vigil run', which connects to the CF first;"
+                    + " they were started without it");
+        }
+        return scope;
+    }
+
+    VigilConfig config() {
+        return config;
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    CfClient cf() {
+        return cf;
+    }
+}
