@@ -3,7 +3,9 @@ package vigil.cf;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,6 +49,14 @@ public final class CfClient {
         TokenSource tokens = new TokenSource(() -> uaa.logIn(target.credentials()),
                 token -> uaa.refresh(token, target.credentials()), Clock.systemUTC());
         return new CfClient(target, cc, root, uaa, tokens::authorizationHeader);
+    }
+
+    /**
+     * Loads and initialises the HTTP stack (rest-assured brings Groovy: about half a second) without
+     * sending anything, so a caller can do it while it does other start-up work.
+     */
+    public static void warmUp() {
+        new CfHttp(URI.create("http://127.0.0.1"), new ConnectionSettings(false, Duration.ofSeconds(1)));
     }
 
     public RootLinks root() {

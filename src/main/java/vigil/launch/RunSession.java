@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import vigil.cf.CfClient;
 import vigil.cf.CfTarget;
@@ -44,8 +45,11 @@ public final class RunSession {
     public RunOutcome execute() throws SelectionException {
         String runId = newRunId();
         Instant started = clock.instant();
+        // Discovery must finish before the CF is touched; loading the HTTP stack meanwhile saves start-up time.
+        CompletableFuture<Void> httpStack = CompletableFuture.runAsync(CfClient::warmUp);
         try (FeatureLauncher launcher = new FeatureLauncher(plan)) {
             launcher.discover();
+            httpStack.join();
             clearPreviousReports(plan.reportsDir());
             CfClient cf;
             try {
