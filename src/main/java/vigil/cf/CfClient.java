@@ -3,12 +3,14 @@ package vigil.cf;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The Cloud Controller (v3) and UAA, as Vigil uses them. Thread-safe: one client serves every
@@ -17,7 +19,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * CfClient cf = CfClient.connect(CfTarget.from(config));
  * String version = cf.root().v3Version();
- * List<Organization> orgs = cf.organizations();
+ * List<Organization> orgs = cf.organizations().list();
  * }</pre>
  */
 public final class CfClient {
@@ -26,6 +28,7 @@ public final class CfClient {
     private final RootLinks root;
     private final UaaClient uaa;
     private final Supplier<String> authorization;
+    private final Jobs jobs;
 
     private CfClient(CfTarget target, CfHttp cc, RootLinks root, UaaClient uaa, Supplier<String> authorization) {
         this.target = target;
@@ -33,6 +36,11 @@ public final class CfClient {
         this.root = root;
         this.uaa = uaa;
         this.authorization = authorization;
+        this.jobs = new Jobs(this, target.timeouts());
+    }
+
+    public Timeouts timeouts() {
+        return target.timeouts();
     }
 
     /**
@@ -43,7 +51,7 @@ public final class CfClient {
      */
     public static CfClient connect(CfTarget target) {
         CfHttp cc = new CfHttp(target.api(), target.connection());
-        JsonNode body = expectOk(cc, "GET", "/", cc.send("GET", "/", request -> request.accept(ContentType.JSON)));
+        JsonNode body = CcAnswer.of(cc, "GET /", cc.send("GET", "/", request -> request.accept(ContentType.JSON))).body();
         RootLinks root = RootLinks.from(body, "GET " + target.api() + "/");
         UaaClient uaa = new UaaClient(root.login(), target.connection());
         TokenSource tokens = new TokenSource(() -> uaa.logIn(target.credentials()),
@@ -56,7 +64,7 @@ public final class CfClient {
      * sending anything, so a caller can do it while it does other start-up work.
      */
     public static void warmUp() {
-        new CfHttp(URI.create("http://127.0.0.1"), new ConnectionSettings(false, Duration.ofSeconds(1)));
+        new CfHttp(URI.create("http://127.0.0.1"), new ConnectionSettings(false, Duration.ofSeconds(1), RetryPolicy.NONE));
     }
 
     public RootLinks root() {
@@ -65,7 +73,7 @@ public final class CfClient {
 
     /** {@code GET /v3/info}, which needs no token. */
     public ApiInfo info() {
-        return CfJson.convert(get("/v3/info", null), ApiInfo.class);
+        return CfJson.convert(withAuthorization(null).send("GET", "/v3/info", null).body(), ApiInfo.class);
     }
 
     /** A fresh login with the configured credentials, independent of the token this client uses. */
@@ -81,9 +89,44 @@ public final class CfClient {
         return new CfClient(target, cc, root, uaa, () -> header);
     }
 
-    /** Every organization the user can see, all pages. */
-    public List<Organization> organizations() {
-        return list("/v3/organizations", Organization.class);
+
+    public Organizations organizations() {
+        return new Organizations(this);
+    }
+
+    public Spaces spaces() {
+        return new Spaces(this);
+    }
+
+    public Apps apps() {
+        return new Apps(this);
+    }
+
+    public Packages packages() {
+        return new Packages(this);
+    }
+
+    public Builds builds() {
+        return new Builds(this);
+    }
+
+    public Droplets droplets() {
+        return new Droplets(this);
+    }
+
+    public Processes processes() {
+        return new Processes(this);
+    }
+
+    public Routes routes() {
+        return new Routes(this);
+    }
+
+    /** A list CC answers without pagination ({@code {"resources": [...]}}, e.g. process stats). */
+    <T> List<T> resources(String path, Class<T> type) {
+        List<T> all = new ArrayList<>();
+        send("GET", path, null).body().path("resources").forEach(r -> all.add(CfJson.convert(r, type)));
+        return all;
     }
 
     /** Follows {@code pagination.next} until the last page. */
@@ -91,7 +134,7 @@ public final class CfClient {
         List<T> all = new ArrayList<>();
         String next = path;
         while (next != null) {
-            JsonNode page = get(next, authorization.get());
+            JsonNode page = send("GET", next, null).body();
             page.path("resources").forEach(resource -> all.add(CfJson.convert(resource, type)));
             JsonNode href = page.path("pagination").path("next").path("href");
             next = href.isTextual() ? href.asText() : null;
@@ -99,24 +142,40 @@ public final class CfClient {
         return all;
     }
 
-    private JsonNode get(String pathOrUrl, String authorizationHeader) {
-        Response response = cc.send("GET", pathOrUrl, request -> {
-            request.accept(ContentType.JSON);
-            return authorizationHeader == null ? request : request.header("Authorization", authorizationHeader);
-        });
-        return expectOk(cc, "GET", pathOrUrl, response);
+    <T> T get(String path, Class<T> type) {
+        return CfJson.convert(send("GET", path, null).body(), type);
     }
 
-    private static JsonNode expectOk(CfHttp cc, String method, String pathOrUrl, Response response) {
-        String request = method + " " + pathOrUrl;
-        if (response.statusCode() >= 400) {
-            throw CfErrorMapper.toException(request, response);
-        }
-        JsonNode body = CfJson.readOrNull(response.asByteArray());
-        if (body == null) {
-            throw new IllegalStateException(request + " at " + cc.baseUri() + " answered " + response.statusCode()
-                    + " without a JSON body: is this a Cloud Foundry API?");
-        }
-        return body;
+    <T> T post(String path, Object body, Class<T> type) {
+        return CfJson.convert(send("POST", path, body).body(), type);
+    }
+
+    <T> T patch(String path, Object body, Class<T> type) {
+        return CfJson.convert(send("PATCH", path, body).body(), type);
+    }
+
+    /** A request whose answer may be a 202 with a job: the job is awaited. */
+    void sendAndAwaitJob(String method, String path, Object body) {
+        CcAnswer answer = send(method, path, body);
+        answer.jobLocation().ifPresent(jobs::await);
+    }
+
+    /** A multipart upload (package bits). */
+    <T> T upload(String path, UnaryOperator<RequestSpecification> parts, Class<T> type) {
+        Response response = cc.send("POST", path, request -> parts.apply(authorized(request)));
+        return CfJson.convert(CcAnswer.of(cc, "POST " + path, response).body(), type);
+    }
+
+    CcAnswer send(String method, String pathOrUrl, Object body) {
+        Response response = cc.send(method, pathOrUrl, request -> {
+            RequestSpecification authorized = authorized(request.accept(ContentType.JSON));
+            return body == null ? authorized : authorized.contentType(ContentType.JSON).body(CfJson.write(body));
+        });
+        return CcAnswer.of(cc, method + " " + pathOrUrl, response);
+    }
+
+    private RequestSpecification authorized(RequestSpecification request) {
+        String header = authorization.get();
+        return header == null ? request : request.header("Authorization", header);
     }
 }

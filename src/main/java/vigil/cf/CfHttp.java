@@ -1,6 +1,7 @@
 package vigil.cf;
 
 import io.restassured.RestAssured;
+import org.awaitility.Awaitility;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -9,6 +10,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 
@@ -16,9 +18,13 @@ import javax.net.ssl.SSLException;
 final class CfHttp {
     private final URI baseUri;
     private final RequestSpecification spec;
+    private final RetryPolicy retry;
+    private final Duration requestTimeout;
 
     CfHttp(URI baseUri, ConnectionSettings settings) {
         this.baseUri = baseUri;
+        this.retry = settings.retry();
+        this.requestTimeout = settings.requestTimeout();
         int timeoutMs = Math.toIntExact(settings.requestTimeout().toMillis());
         SSLConfig ssl = settings.skipSslValidation()
                 ? SSLConfig.sslConfig().relaxedHTTPSValidation()
@@ -43,15 +49,70 @@ final class CfHttp {
     }
 
     /**
-     * Sends one request. {@code pathOrUrl} is a path below the base URI or an absolute URL (a CF href).
+     * Sends a request. {@code pathOrUrl} is a path below the base URI or an absolute URL (a CF href).
+     * An idempotent request is sent again, with growing pauses, while the API answers 502/503/429 or the
+     * connection fails (see {@link RetryPolicy}); the last answer is returned.
      *
      * @throws TargetUnreachableException when no HTTP response came back at all
      */
     Response send(String method, String pathOrUrl, UnaryOperator<RequestSpecification> request) {
+        if (!retry.mayRetry(method)) {
+            return sendOnce(method, pathOrUrl, request);
+        }
+        Attempts attempts = new Attempts(method, pathOrUrl, request);
+        // The bound is the attempts' count; atMost only guards against a request that never returns.
+        Duration bound = requestTimeout.multipliedBy(retry.maxAttempts()).plus(retry.maxPause().multipliedBy(retry.maxAttempts()));
+        Awaitility.await(method + " " + pathOrUrl + " answered without 'try again' (502/503/429)")
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval((count, previous) -> retry.pauseAfter(count))
+                .atMost(bound)
+                .until(attempts::tryOnce);
+        return attempts.result();
+    }
+
+    private Response sendOnce(String method, String pathOrUrl, UnaryOperator<RequestSpecification> request) {
         try {
             return request.apply(RestAssured.given().spec(spec)).request(method, pathOrUrl);
         } catch (Exception e) {
             throw unreachable(method, pathOrUrl, e);
+        }
+    }
+
+    /** The attempts of one retried request; Awaitility (same thread) calls {@link #tryOnce} until it is done. */
+    private final class Attempts {
+        private final String method;
+        private final String pathOrUrl;
+        private final UnaryOperator<RequestSpecification> request;
+        private int count;
+        private Response response;
+        private TargetUnreachableException failure;
+
+        Attempts(String method, String pathOrUrl, UnaryOperator<RequestSpecification> request) {
+            this.method = method;
+            this.pathOrUrl = pathOrUrl;
+            this.request = request;
+        }
+
+        boolean tryOnce() {
+            count++;
+            boolean last = count >= retry.maxAttempts();
+            try {
+                response = sendOnce(method, pathOrUrl, request);
+                failure = null;
+                return last || !RetryPolicy.saysTryAgain(response.statusCode());
+            } catch (TargetUnreachableException e) {
+                response = null;
+                failure = e;
+                return last;
+            }
+        }
+
+        Response result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return response;
         }
     }
 

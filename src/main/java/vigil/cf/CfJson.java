@@ -29,6 +29,14 @@ final class CfJson {
         }
     }
 
+    static String write(Object body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write request body as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static <T> T convert(JsonNode node, Class<T> type) {
         return MAPPER.convertValue(node, type);
     }

@@ -1,0 +1,5 @@
+package vigil.cf;
+
+/** A CF space. */
+public record Space(String guid, String name, String createdAt) {
+}
