@@ -162,20 +162,22 @@ public final class CfClient {
 
     /** A multipart upload (package bits). */
     <T> T upload(String path, UnaryOperator<RequestSpecification> parts, Class<T> type) {
-        Response response = cc.send("POST", path, request -> parts.apply(authorized(request)));
+        String header = authorization.get();
+        Response response = cc.send("POST", path, request -> parts.apply(authorized(request, header)));
         return CfJson.convert(CcAnswer.of(cc, "POST " + path, response).body(), type);
     }
 
     CcAnswer send(String method, String pathOrUrl, Object body) {
+        // The token first, outside the request: a refused login must surface as itself, not as a failed request.
+        String header = authorization.get();
         Response response = cc.send(method, pathOrUrl, request -> {
-            RequestSpecification authorized = authorized(request.accept(ContentType.JSON));
+            RequestSpecification authorized = authorized(request.accept(ContentType.JSON), header);
             return body == null ? authorized : authorized.contentType(ContentType.JSON).body(CfJson.write(body));
         });
         return CcAnswer.of(cc, method + " " + pathOrUrl, response);
     }
 
-    private RequestSpecification authorized(RequestSpecification request) {
-        String header = authorization.get();
+    private static RequestSpecification authorized(RequestSpecification request, String header) {
         return header == null ? request : request.header("Authorization", header);
     }
 }
