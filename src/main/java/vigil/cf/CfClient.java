@@ -122,6 +122,12 @@ public final class CfClient {
         return new Routes(this);
     }
 
+    /** The log-cache of this CF ({@code links.log_cache} of {@code GET /}). */
+    public LogCache logCache() {
+        return new LogCache(this, root.logCache().orElseThrow(() -> new IllegalStateException(
+                "GET " + target.api() + "/ has no links.log_cache: this CF offers no log-cache to read app logs from")));
+    }
+
     /** A list CC answers without pagination ({@code {"resources": [...]}}, e.g. process stats). */
     <T> List<T> resources(String path, Class<T> type) {
         List<T> all = new ArrayList<>();
