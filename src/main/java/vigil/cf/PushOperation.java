@@ -1,5 +1,7 @@
 package vigil.cf;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * Pushes an app as {@code cf push} does, through the v3 API: create the app, get a droplet (copy one
  * already staged in this run for the same bits, or upload and stage), set it, create and map the route,
@@ -53,8 +55,12 @@ public final class PushOperation {
         if (alwaysStage) {
             return stage(app, request.bits());
         }
-        String cached = droplets.droplet(request.bitsKey(),
-                () -> cf.droplets().copy(stage(app, request.bits()), droplets.holderAppGuid()).guid());
-        return cf.droplets().copy(cached, app.guid()).guid();
+        AtomicReference<String> stagedHere = new AtomicReference<>();
+        String cached = droplets.droplet(request.bitsKey(), () -> {
+            stagedHere.set(stage(app, request.bits()));
+            return cf.droplets().copy(stagedHere.get(), droplets.holderAppGuid()).guid();
+        });
+        // The push that staged already has its droplet; every other push copies the cached one.
+        return stagedHere.get() != null ? stagedHere.get() : cf.droplets().copy(cached, app.guid()).guid();
     }
 }
