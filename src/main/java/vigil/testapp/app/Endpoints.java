@@ -1,0 +1,157 @@
+package vigil.testapp.app;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Every endpoint of the test app behind one handler; the list is in the package documentation. */
+final class Endpoints implements HttpHandler {
+
+    static final String INSTANCE_HEADER = "X-Vigil-Instance";
+    static final long MAX_SLEEP_MILLIS = 60_000;
+
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String JSON = "application/json";
+
+    /** What to answer, and what to do once the answer is out (only {@code /crash} does something). */
+    private record Reply(int status, String contentType, String body, Runnable afterwards) {
+        static Reply text(int status, String body) {
+            return new Reply(status, TEXT, body, null);
+        }
+    }
+
+    private final AppEnvironment environment;
+    private final Map<String, String> variables;
+    private final String version;
+    private final AppSwitches switches;
+    private final PrintStream out;
+    private final Runnable crash;
+
+    /**
+     * @param variables the environment variables that {@code /env} shows
+     * @param crash     what {@code /crash} does after answering: in the app, exiting the JVM with status 1
+     */
+    Endpoints(AppEnvironment environment, Map<String, String> variables, String version, AppSwitches switches,
+              PrintStream out, Runnable crash) {
+        this.environment = environment;
+        this.variables = new TreeMap<>(variables);
+        this.version = version;
+        this.switches = switches;
+        this.out = out;
+        this.crash = crash;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            Reply reply = switch (method) {
+                case "GET", "HEAD", "POST" -> route(exchange.getRequestURI().getPath());
+                default -> {
+                    exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
+                    yield Reply.text(405, "method not allowed: " + method);
+                }
+            };
+            send(exchange, reply, method.equals("HEAD"));
+            if (reply.afterwards() != null) {
+                exchange.close();
+                reply.afterwards().run();
+            }
+        }
+    }
+
+    private Reply route(String path) {
+        switch (path) {
+            case "/":
+                return Reply.text(200, "Hi, I'm " + environment.appName() + " instance " + environment.instanceIndex() + "!");
+            case "/id":
+                return Reply.text(200, environment.instanceId());
+            case "/index":
+                return Reply.text(200, environment.instanceIndex());
+            case "/env.json":
+                return new Reply(200, JSON, JsonText.object(variables), null);
+            case "/health":
+                return switches.healthy() ? Reply.text(200, "ok") : Reply.text(500, "unhealthy");
+            case "/health/fail":
+                switches.healthy(false);
+                return Reply.text(200, "health now failing");
+            case "/health/ok":
+                switches.healthy(true);
+                return Reply.text(200, "health now ok");
+            case "/ready":
+                return switches.ready() ? Reply.text(200, "ready") : Reply.text(503, "not ready");
+            case "/ready/off":
+                switches.ready(false);
+                return Reply.text(200, "readiness now off");
+            case "/ready/on":
+                switches.ready(true);
+                return Reply.text(200, "readiness now on");
+            case "/version":
+                return Reply.text(200, version);
+            case "/counter":
+                return Reply.text(200, Long.toString(switches.incrementCounter()));
+            case "/crash":
+                return new Reply(200, TEXT, "crashing", crash);
+            default:
+                return routeWithParameter(path);
+        }
+    }
+
+    private Reply routeWithParameter(String path) {
+        if (path.startsWith("/env/") && path.length() > "/env/".length()) {
+            String name = path.substring("/env/".length());
+            String value = variables.get(name);
+            return value == null ? Reply.text(404, "env var " + name + " is not set") : Reply.text(200, value);
+        }
+        if (path.startsWith("/sleep/")) {
+            return sleep(path.substring("/sleep/".length()));
+        }
+        if (path.startsWith("/log/") && path.length() > "/log/".length()) {
+            String line = path.substring("/log/".length()).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+            out.println(line);
+            return Reply.text(200, line);
+        }
+        return Reply.text(404, "not found: " + path);
+    }
+
+    /** Sleeping is this endpoint's whole purpose: scenarios use it to make slow responses. */
+    private static Reply sleep(String millisText) {
+        long millis;
+        try {
+            millis = Long.parseLong(millisText);
+        } catch (NumberFormatException e) {
+            return Reply.text(400, "sleep wants a number of milliseconds, got '" + millisText + "'");
+        }
+        if (millis < 0) {
+            return Reply.text(400, "sleep wants a number of milliseconds >= 0, got " + millis);
+        }
+        long capped = Math.min(millis, MAX_SLEEP_MILLIS);
+        try {
+            Thread.sleep(capped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reply.text(503, "sleep interrupted: the app is stopping");
+        }
+        return Reply.text(200, "slept " + capped + " ms");
+    }
+
+    private void send(HttpExchange exchange, Reply reply, boolean headOnly) throws IOException {
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set(INSTANCE_HEADER, environment.instanceId());
+        if (headOnly) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream stream = exchange.getResponseBody()) {
+            stream.write(body);
+        }
+    }
+}

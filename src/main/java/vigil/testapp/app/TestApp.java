@@ -1,0 +1,96 @@
+package vigil.testapp.app;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The test app's entry point ({@code Main-Class} of the packed JAR). Runs in its own JVM on a real CF
+ * or the embedded CF, so it, like every class of this package, uses the JDK only.
+ */
+public final class TestApp implements AutoCloseable {
+
+    /** Where the packer puts the version marker inside the JAR. */
+    public static final String VERSION_RESOURCE = "vigil-testapp/version.txt";
+    static final String NO_VERSION = "unversioned";
+
+    /** Enough for probes at 10+ Hz next to a few slow {@code /sleep} requests; threads start on demand. */
+    private static final int HTTP_THREADS = 32;
+    /** Seconds that stopping waits for requests in flight; CF kills the process 10 s after SIGTERM. */
+    private static final int STOP_DELAY_SECONDS = 1;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final CounterLog counterLog;
+    private final PrintStream out;
+
+    private TestApp(HttpServer server, ExecutorService executor, CounterLog counterLog, PrintStream out) {
+        this.server = server;
+        this.executor = executor;
+        this.counterLog = counterLog;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> variables = System.getenv();
+        TestApp app = start(AppEnvironment.from(variables), variables, version(), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "vigil-testapp-shutdown"));
+    }
+
+    static TestApp start(AppEnvironment environment, Map<String, String> variables, String version, PrintStream out)
+            throws IOException {
+        ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("vigil-testapp-http-"));
+        Endpoints endpoints = new Endpoints(environment, variables, version, new AppSwitches(), out, TestApp::crash);
+        HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", environment.port()), 0);
+        server.createContext("/", endpoints);
+        server.setExecutor(executor);
+        server.start();
+        CounterLog counterLog = environment.counterLogEvery() == null ? null
+                : new CounterLog(environment.counterLogEvery(), out, Clock.systemUTC());
+        out.println("vigil-testapp listening on port " + server.getAddress().getPort()
+                + " (instance " + environment.instanceIndex() + ")");
+        return new TestApp(server, executor, counterLog, out);
+    }
+
+    /** Stops serving: waits briefly for requests in flight, as CF's SIGTERM before SIGKILL allows. */
+    @Override
+    public void close() {
+        out.println("vigil-testapp stopping");
+        if (counterLog != null) {
+            counterLog.close();
+        }
+        server.stop(STOP_DELAY_SECONDS);
+        executor.shutdownNow();
+    }
+
+    /** The marker the packer baked into the JAR, or "unversioned" when the app runs from plain classes. */
+    static String version() throws IOException {
+        try (InputStream stream = TestApp.class.getClassLoader().getResourceAsStream(VERSION_RESOURCE)) {
+            return stream == null ? NO_VERSION : new String(stream.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    /** An abrupt exit, as a real crash is: no shutdown hook, no graceful stop; the answer is already out. */
+    private static void crash() {
+        System.out.println("vigil-testapp crashing on request (exit status 1)");
+        System.out.flush();
+        Runtime.getRuntime().halt(1);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
