@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import vigil.testapp.app.TestApp;
 
 /**
  * Reads the compiled classes of the test app's package ({@code vigil.testapp.app}) from the class path
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class AppClassFiles {
     static final String PACKAGE_PATH = "vigil/testapp/app/";
-    static final String MAIN_CLASS = vigil.testapp.app.TestApp.class.getName();
+    static final String MAIN_CLASS = TestApp.class.getName();
 
     private AppClassFiles() {
     }

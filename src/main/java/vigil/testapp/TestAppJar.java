@@ -15,6 +15,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import vigil.testapp.app.TestApp;
 
 /**
  * Packs the test app into a runnable JAR at run time, so the same bits run on the embedded CF and on a
@@ -55,7 +56,7 @@ public final class TestAppJar {
     static byte[] bytes(String versionMarker, ClassLoader loader) throws IOException {
         checkMarker(versionMarker);
         SortedMap<String, byte[]> entries = new TreeMap<>(AppClassFiles.read(loader));
-        entries.put(vigil.testapp.app.TestApp.VERSION_RESOURCE, (versionMarker + "\n").getBytes(StandardCharsets.UTF_8));
+        entries.put(TestApp.VERSION_RESOURCE, (versionMarker + "\n").getBytes(StandardCharsets.UTF_8));
 
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(buffer)) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,45 +28,54 @@ public final class TestApp implements AutoCloseable {
     /** Seconds that stopping waits for requests in flight; CF kills the process 10 s after SIGTERM. */
     private static final int STOP_DELAY_SECONDS = 1;
 
+    private final AppEnvironment environment;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final CounterLog counterLog;
     private final PrintStream out;
+    private volatile CounterLog counterLog;
 
-    private TestApp(HttpServer server, ExecutorService executor, CounterLog counterLog, PrintStream out) {
+    private TestApp(AppEnvironment environment, HttpServer server, ExecutorService executor, PrintStream out) {
+        this.environment = environment;
         this.server = server;
         this.executor = executor;
-        this.counterLog = counterLog;
         this.out = out;
     }
 
     public static void main(String[] args) throws IOException {
         Map<String, String> variables = System.getenv();
-        TestApp app = start(AppEnvironment.from(variables), variables, version(), System.out);
+        TestApp app = create(AppEnvironment.from(variables), variables, version(), System.out);
+        // Before serving: once the app answers, a SIGTERM must already find the hook in place.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "vigil-testapp-shutdown"));
+        app.start();
     }
 
-    static TestApp start(AppEnvironment environment, Map<String, String> variables, String version, PrintStream out)
+    /** Binds the port and prepares everything; {@link #start()} begins serving. */
+    static TestApp create(AppEnvironment environment, Map<String, String> variables, String version, PrintStream out)
             throws IOException {
         ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("vigil-testapp-http-"));
         Endpoints endpoints = new Endpoints(environment, variables, version, new AppSwitches(), out, TestApp::crash);
         HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", environment.port()), 0);
         server.createContext("/", endpoints);
         server.setExecutor(executor);
+        return new TestApp(environment, server, executor, out);
+    }
+
+    void start() {
         server.start();
-        CounterLog counterLog = environment.counterLogEvery() == null ? null
-                : new CounterLog(environment.counterLogEvery(), out, Clock.systemUTC());
+        if (environment.counterLogEvery() != null) {
+            counterLog = new CounterLog(environment.counterLogEvery(), out, Clock.systemUTC());
+        }
         out.println("vigil-testapp listening on port " + server.getAddress().getPort()
                 + " (instance " + environment.instanceIndex() + ")");
-        return new TestApp(server, executor, counterLog, out);
     }
 
     /** Stops serving: waits briefly for requests in flight, as CF's SIGTERM before SIGKILL allows. */
     @Override
     public void close() {
         out.println("vigil-testapp stopping");
-        if (counterLog != null) {
-            counterLog.close();
+        CounterLog log = counterLog;
+        if (log != null) {
+            log.close();
         }
         server.stop(STOP_DELAY_SECONDS);
         executor.shutdownNow();
@@ -85,7 +95,7 @@ public final class TestApp implements AutoCloseable {
         Runtime.getRuntime().halt(1);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
