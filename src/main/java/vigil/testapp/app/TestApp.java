@@ -42,6 +42,9 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
+        // Without TCP_NODELAY the JDK's server makes every small response wait ~40 ms for a delayed ACK;
+        // probes measuring latency at 10 Hz would measure that. It is read once, before the server loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> variables = System.getenv();
         TestApp app = create(AppEnvironment.from(variables), variables, version(), System.out);
         // Before serving: once the app answers, a SIGTERM must already find the hook in place.
