@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.sim.api.CloudController;
+import vigil.sim.cells.Cells;
 import vigil.sim.uaa.Uaa;
 
 /**
@@ -20,12 +21,14 @@ public final class Sim implements AutoCloseable {
     static final String APPS_DOMAIN = "apps.vigil.test";
 
     private final Uaa uaa;
+    private final Cells cells;
     private final CloudController api;
     private final String adminPassword;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sim(Uaa uaa, CloudController api, String adminPassword) {
+    private Sim(Uaa uaa, Cells cells, CloudController api, String adminPassword) {
         this.uaa = uaa;
+        this.cells = cells;
         this.api = api;
         this.adminPassword = adminPassword;
     }
@@ -39,11 +42,16 @@ public final class Sim implements AutoCloseable {
     static Sim start(SimOptions options, Clock clock) throws IOException {
         String password = options.adminPassword() != null ? options.adminPassword() : AdminPassword.generate();
         Uaa uaa = Uaa.start(options.uaaPort(), password, options.tokenLifetime(), clock);
+        Cells cells = null;
         try {
+            cells = Cells.start(new Cells.Options(3, null, clock));
             CloudController api = CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
-                    uaa.verificationKey(), clock);
-            return new Sim(uaa, api, password);
+                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null);
+            return new Sim(uaa, cells, api, password);
         } catch (IOException | RuntimeException e) {
+            if (cells != null) {
+                cells.close();
+            }
             uaa.close();
             throw e;
         }
@@ -80,14 +88,18 @@ public final class Sim implements AutoCloseable {
         ConfigFileWriter.write(file, config);
     }
 
-    /** Stops both servers and frees their ports. Idempotent. */
+    /** Stops the servers and every app instance, and frees the ports. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
                 api.close();
             } finally {
-                uaa.close();
+                try {
+                    cells.close();
+                } finally {
+                    uaa.close();
+                }
             }
         }
     }

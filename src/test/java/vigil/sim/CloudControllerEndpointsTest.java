@@ -73,7 +73,9 @@ class CloudControllerEndpointsTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode links = reply.json().get("links");
-        assertThat(fieldNames(links)).containsExactly("self", "info", "organizations");
+        assertThat(fieldNames(links)).containsExactly("self", "apps", "builds", "domains", "droplets", "info",
+                "organizations", "packages", "processes", "resource_matches", "routes", "spaces");
+        assertThat(links.at("/apps/href").asText()).isEqualTo(api + "/v3/apps");
         assertThat(links.at("/self/href").asText()).isEqualTo(api + "/v3");
         assertThat(links.at("/organizations/href").asText()).isEqualTo(api + "/v3/organizations");
         assertThat(http.get(api("/v3/")).json()).isEqualTo(reply.json());

@@ -23,4 +23,9 @@ record Caller(String guid, String userName, Set<String> scopes) {
                 || scopes.contains("cloud_controller.global_auditor")
                 || scopes.contains("cloud_controller.read");
     }
+
+    /** Admin, or the write scope; the sim has no roles yet, so a writer may change everything. */
+    boolean canWrite() {
+        return isAdmin() || scopes.contains("cloud_controller.write");
+    }
 }

@@ -6,11 +6,20 @@ package vigil.sim.api;
  */
 enum CcError {
     INVALID_AUTH_TOKEN(1000, "InvalidAuthToken", 401, "Invalid Auth Token"),
+    MESSAGE_PARSE_ERROR(1001, "MessageParseError", 400, "Request invalid due to parse error: %s"),
+    BAD_REQUEST(1004, "BadRequest", 400, "Bad request: %s"),
     NOT_FOUND(10000, "NotFound", 404, "Unknown request"),
     UNKNOWN_ERROR(10001, "UnknownError", 500, "An unknown error occurred."),
     NOT_AUTHENTICATED(10002, "NotAuthenticated", 401, "Authentication error"),
     NOT_AUTHORIZED(10003, "NotAuthorized", 403, "You are not authorized to perform the requested action"),
-    BAD_QUERY_PARAMETER(10005, "BadQueryParameter", 400, "The query parameter is invalid: %s");
+    BAD_QUERY_PARAMETER(10005, "BadQueryParameter", 400, "The query parameter is invalid: %s"),
+    UNPROCESSABLE_ENTITY(10008, "UnprocessableEntity", 422, "%s"),
+    RESOURCE_NOT_FOUND(10010, "ResourceNotFound", 404, "%s"),
+    UNIQUENESS_ERROR(10016, "UniquenessError", 422, "%s"),
+    PACKAGE_BITS_ALREADY_UPLOADED(150004, "PackageBitsAlreadyUploaded", 400,
+            "Bits may be uploaded only once. Create a new package to upload different bits."),
+    STAGING_ERROR(170001, "StagingError", 400, "Staging error: %s"),
+    NO_APP_DETECTED_ERROR(170003, "NoAppDetectedError", 400, "An app was not successfully detected by any available buildpack");
 
     private final int code;
     private final String name;
@@ -43,5 +52,19 @@ enum CcError {
 
     ApiError raise(Object... args) {
         return new ApiError(this, detail(args));
+    }
+
+    /** CC's {@code resource_not_found!}: "App not found", "Process not found", ... */
+    static ApiError notFound(String resource) {
+        return RESOURCE_NOT_FOUND.raise(resource + " not found");
+    }
+
+    static ApiError unprocessable(String detail) {
+        return UNPROCESSABLE_ENTITY.raise(detail);
+    }
+
+    /** The name without {@code CF-}, as CC stores a failed build's {@code error_id}. */
+    String errorName() {
+        return name;
     }
 }

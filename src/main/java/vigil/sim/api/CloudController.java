@@ -2,51 +2,224 @@ package vigil.sim.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import vigil.sim.cells.AppRuntime;
 import vigil.sim.http.LoopbackServer;
 import vigil.sim.http.RouteTable;
 
-/** The embedded Cloud Controller on its own loopback port. The route table below is its whole API. */
+/**
+ * The embedded Cloud Controller on its own loopback port. The route table below is its whole API;
+ * {@link #routeTargets} and {@link #counts} are for the router and {@code vigil sim status}.
+ */
 public final class CloudController implements AutoCloseable {
 
     private final LoopbackServer server;
+    private final CcRepositories store;
+    private final ExecutorService background;
+    private final Path createdWorkDir;
 
-    private CloudController(LoopbackServer server) {
+    private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir) {
         this.server = server;
+        this.store = store;
+        this.background = background;
+        this.createdWorkDir = createdWorkDir;
     }
 
     /**
-     * @param uaaUrl    where clients log in (linked from {@code /} and {@code /v2/info})
-     * @param uaaIssuer the {@code iss} every accepted token must carry
-     * @param uaaKey    the UAA's token verification key
-     * @param clock     the time token expiry is judged at
+     * @param uaaUrl     where clients log in (linked from {@code /} and {@code /v2/info})
+     * @param uaaIssuer  the {@code iss} every accepted token must carry
+     * @param uaaKey     the UAA's token verification key
+     * @param clock      the time token expiry and resource timestamps are judged at
+     * @param runtime    the cells that run started apps' processes and keep their logs
+     * @param appsDomain the shared domain routes are created in, e.g. {@code apps.vigil.test}
+     * @param workDir    where packages and droplets are stored; null creates a temporary one, deleted on close
      */
-    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock)
-            throws IOException {
+    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
+                                        AppRuntime runtime, String appsDomain, Path workDir) throws IOException {
+        Path createdWorkDir = workDir == null ? Files.createTempDirectory("vigil-sim-cc-") : null;
+        Path dir = workDir == null ? createdWorkDir : Files.createDirectories(workDir);
         LoopbackServer server = LoopbackServer.bind(port, "api");
         ApiUrlBuilder urls = new ApiUrlBuilder(server.uri());
+        CcRepositories store = new CcRepositories(clock);
+        store.domains.add(new Domain(CcRepositories.newGuid(), appsDomain.toLowerCase(Locale.ROOT), false, null,
+                store.now(), store.now(), Metadata.EMPTY));
+        ExecutorService background = Executors.newCachedThreadPool(workers());
+
+        AppEnvironment environment = new AppEnvironment(store, urls);
+        DesiredProcesses running = new DesiredProcesses(store, runtime, environment);
+        ResourceDeleter deleter = new ResourceDeleter(store, running);
+        JobRunner jobs = new JobRunner(store, background, urls);
+        Stager stager = new Stager(store, runtime, background, dir);
+
         RootEndpoint root = new RootEndpoint(urls, uaaUrl);
         InfoEndpoint info = new InfoEndpoint(urls, uaaUrl);
-        OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls);
+        OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
+        SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
+        DomainsEndpoint domains = new DomainsEndpoint(urls, store);
+        RoutesEndpoint routes = new RoutesEndpoint(urls, store, jobs, deleter);
+        AppsEndpoint apps = new AppsEndpoint(urls, store, environment, jobs, deleter, running);
+        PackagesEndpoint packages = new PackagesEndpoint(urls, store, background, dir, jobs, deleter);
+        BuildsEndpoint builds = new BuildsEndpoint(urls, store, stager);
+        DropletsEndpoint droplets = new DropletsEndpoint(urls, store, stager, jobs, deleter);
+        ProcessesEndpoint processes = new ProcessesEndpoint(urls, store, running, runtime);
+        JobsEndpoint jobsEndpoint = new JobsEndpoint(urls, store);
+        ResourceMatchesEndpoint resourceMatches = new ResourceMatchesEndpoint();
 
-        RouteTable<CcEndpoint> routes = new RouteTable<CcEndpoint>()
+        RouteTable<CcEndpoint> table = new RouteTable<CcEndpoint>()
                 .add("GET", "/", root::globalRoot)
                 .add("GET", "/v2/info", info::v2Info)
                 .add("GET", "/v3", root::v3Root)
                 .add("GET", "/v3/info", info::v3Info)
-                .add("GET", "/v3/organizations", organizations::list);
 
-        server.serve(new CloudControllerHandler(routes, new AccessTokenVerifier(uaaKey, uaaIssuer, clock)));
-        return new CloudController(server);
+                .add("GET", "/v3/organizations", organizations::list)
+                .add("POST", "/v3/organizations", organizations::create)
+                .add("GET", "/v3/organizations/{guid}", organizations::get)
+                .add("PATCH", "/v3/organizations/{guid}", organizations::update)
+                .add("DELETE", "/v3/organizations/{guid}", organizations::delete)
+
+                .add("GET", "/v3/spaces", spaces::list)
+                .add("POST", "/v3/spaces", spaces::create)
+                .add("GET", "/v3/spaces/{guid}", spaces::get)
+                .add("PATCH", "/v3/spaces/{guid}", spaces::update)
+                .add("DELETE", "/v3/spaces/{guid}", spaces::delete)
+
+                .add("GET", "/v3/domains", domains::list)
+                .add("POST", "/v3/domains", domains::create)
+                .add("GET", "/v3/domains/{guid}", domains::get)
+
+                .add("GET", "/v3/routes", routes::list)
+                .add("POST", "/v3/routes", routes::create)
+                .add("GET", "/v3/routes/{guid}", routes::get)
+                .add("PATCH", "/v3/routes/{guid}", routes::update)
+                .add("DELETE", "/v3/routes/{guid}", routes::delete)
+                .add("GET", "/v3/routes/{guid}/destinations", routes::destinations)
+                .add("POST", "/v3/routes/{guid}/destinations", routes::addDestinations)
+                .add("PATCH", "/v3/routes/{guid}/destinations", routes::replaceDestinations)
+                .add("DELETE", "/v3/routes/{guid}/destinations/{destination_guid}", routes::deleteDestination)
+
+                .add("GET", "/v3/apps", apps::list)
+                .add("POST", "/v3/apps", apps::create)
+                .add("GET", "/v3/apps/{guid}", apps::get)
+                .add("PATCH", "/v3/apps/{guid}", apps::update)
+                .add("DELETE", "/v3/apps/{guid}", apps::delete)
+                .add("POST", "/v3/apps/{guid}/actions/start", apps::start)
+                .add("POST", "/v3/apps/{guid}/actions/stop", apps::stop)
+                .add("POST", "/v3/apps/{guid}/actions/restart", apps::restart)
+                .add("GET", "/v3/apps/{guid}/env", apps::env)
+                .add("GET", "/v3/apps/{guid}/environment_variables", apps::environmentVariables)
+                .add("PATCH", "/v3/apps/{guid}/environment_variables", apps::updateEnvironmentVariables)
+                .add("GET", "/v3/apps/{guid}/relationships/current_droplet", apps::currentDropletRelationship)
+                .add("PATCH", "/v3/apps/{guid}/relationships/current_droplet", apps::assignCurrentDroplet)
+                .add("GET", "/v3/apps/{guid}/droplets/current", apps::currentDroplet)
+                .add("GET", "/v3/apps/{guid}/droplets", droplets::listForApp)
+                .add("GET", "/v3/apps/{guid}/packages", packages::listForApp)
+                .add("GET", "/v3/apps/{guid}/builds", builds::listForApp)
+                .add("GET", "/v3/apps/{guid}/routes", routes::listForApp)
+                .add("GET", "/v3/apps/{guid}/processes", processes::listForApp)
+                .add("GET", "/v3/apps/{guid}/processes/{type}", processes::get)
+                .add("PATCH", "/v3/apps/{guid}/processes/{type}", processes::update)
+                .add("GET", "/v3/apps/{guid}/processes/{type}/stats", processes::stats)
+                .add("POST", "/v3/apps/{guid}/processes/{type}/actions/scale", processes::scale)
+
+                .add("GET", "/v3/packages", packages::list)
+                .add("POST", "/v3/packages", packages::create)
+                .add("GET", "/v3/packages/{guid}", packages::get)
+                .add("POST", "/v3/packages/{guid}/upload", packages::upload)
+                .add("DELETE", "/v3/packages/{guid}", packages::delete)
+                .add("POST", "/v3/resource_matches", resourceMatches::create)
+
+                .add("GET", "/v3/builds", builds::list)
+                .add("POST", "/v3/builds", builds::create)
+                .add("GET", "/v3/builds/{guid}", builds::get)
+
+                .add("GET", "/v3/droplets", droplets::list)
+                .add("POST", "/v3/droplets", droplets::create)
+                .add("GET", "/v3/droplets/{guid}", droplets::get)
+                .add("DELETE", "/v3/droplets/{guid}", droplets::delete)
+
+                .add("GET", "/v3/processes", processes::list)
+                .add("GET", "/v3/processes/{guid}", processes::get)
+                .add("PATCH", "/v3/processes/{guid}", processes::update)
+                .add("GET", "/v3/processes/{guid}/stats", processes::stats)
+                .add("POST", "/v3/processes/{guid}/actions/scale", processes::scale)
+
+                .add("GET", "/v3/jobs/{guid}", jobsEndpoint::get);
+
+        server.serve(new CloudControllerHandler(table, new AccessTokenVerifier(uaaKey, uaaIssuer, clock)));
+        return new CloudController(server, store, background, createdWorkDir);
     }
 
     public URI uri() {
         return server.uri();
     }
 
+    /**
+     * The destinations of the route that best matches a request, for the router: the route whose
+     * host and domain make up {@code host} (a port suffix is ignored) and whose path is the longest
+     * prefix of {@code path} by whole segments ({@code /foo} matches {@code /foo} and {@code /foo/bar},
+     * not {@code /foobar}). Only destinations of started apps count. Empty when nothing matches.
+     */
+    public List<RouteTarget> routeTargets(String host, String path) {
+        String hostname = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+        String requestPath = path == null || path.isEmpty() ? "/" : path;
+        Optional<Route> best = store.routes.all().stream()
+                .filter(route -> hostname.equals(hostOf(route)))
+                .filter(route -> route.path().isEmpty() || requestPath.equals(route.path())
+                        || requestPath.startsWith(route.path() + "/"))
+                .max(Comparator.comparingInt(route -> route.path().length()));
+        List<RouteTarget> targets = new ArrayList<>();
+        best.ifPresent(route -> route.destinations().forEach(destination -> store.apps.get(destination.appGuid())
+                .filter(App::started)
+                .flatMap(app -> store.processOf(app.guid(), destination.processType()))
+                .ifPresent(process -> targets.add(new RouteTarget(destination.appGuid(), process.guid(), destination.port())))));
+        return targets;
+    }
+
+    private String hostOf(Route route) {
+        String domain = store.domains.get(route.domainGuid()).map(Domain::name).orElse("");
+        return (route.host().isEmpty() ? domain : route.host().toLowerCase(Locale.ROOT) + "." + domain);
+    }
+
+    /** How many organizations, spaces, apps and routes exist, for {@code vigil sim status}. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("organizations", store.organizations.size());
+        counts.put("spaces", store.spaces.size());
+        counts.put("apps", store.apps.size());
+        counts.put("routes", store.routes.size());
+        return counts;
+    }
+
+    /** Stops serving and the background work; a work dir this controller created is deleted. */
     @Override
     public void close() {
         server.close();
+        background.shutdownNow();
+        if (createdWorkDir != null) {
+            ResourceDeleter.deleteTree(createdWorkDir);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory workers() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "vigil-sim-cc-worker-" + counter.incrementAndGet());
+            // Daemon: staging or a delete job in flight must not keep the JVM alive after close.
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

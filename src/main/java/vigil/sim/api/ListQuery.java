@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +87,18 @@ final class ListQuery {
     /** Everything but page and per_page, which the pagination links repeat. */
     Map<String, String> filters() {
         return filters;
+    }
+
+    /**
+     * A filter's values, split at commas as CC splits its array parameters; empty when the query does
+     * not have the filter ({@code names=} filters to nothing, as in CC).
+     */
+    Optional<List<String>> values(String key) {
+        String value = filters.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(value.isEmpty() ? List.of() : List.of(value.split(",", -1)));
     }
 
     /** Ruby's {@code String#to_i}, which CC applies: leading digits, else 0 ("3x" is 3). */

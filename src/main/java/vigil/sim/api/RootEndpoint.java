@@ -14,7 +14,8 @@ import vigil.sim.http.Response;
 final class RootEndpoint {
 
     /** The v3 resources this sim serves, in CC's (alphabetical) order; grows with the sim. */
-    private static final List<String> V3_RESOURCES = List.of("info", "organizations");
+    private static final List<String> V3_RESOURCES = List.of("apps", "builds", "domains", "droplets", "info",
+            "organizations", "packages", "processes", "resource_matches", "routes", "spaces");
 
     /**
      * Components CC links to that the sim does not run (yet): CC renders these as null when they

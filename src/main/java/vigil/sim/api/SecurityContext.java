@@ -54,4 +54,16 @@ final class SecurityContext {
         }
         return reader;
     }
+
+    /**
+     * For endpoints that change something: CC requires the write scope (or admin) before it looks at
+     * roles; a token that can only read gets 403 NotAuthorized.
+     */
+    Caller requireWriter() {
+        Caller writer = requireCaller();
+        if (!writer.canWrite()) {
+            throw CcError.NOT_AUTHORIZED.raise();
+        }
+        return writer;
+    }
 }

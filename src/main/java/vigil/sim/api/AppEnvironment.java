@@ -1,0 +1,93 @@
+package vigil.sim.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vigil.sim.http.JsonWriter;
+
+/**
+ * The environment CC gives an app: {@code VCAP_APPLICATION} (CC's VarsBuilder, field for field and
+ * in its order), {@code VCAP_SERVICES} (no services yet, so empty) and {@code MEMORY_LIMIT}.
+ */
+final class AppEnvironment {
+
+    /** CC's default {@code instance_file_descriptor_limit}. */
+    static final int FILE_DESCRIPTORS = 16384;
+
+    private final CcRepositories store;
+    private final ApiUrlBuilder urls;
+
+    AppEnvironment(CcRepositories store, ApiUrlBuilder urls) {
+        this.store = store;
+        this.urls = urls;
+    }
+
+    /** {@code VCAP_APPLICATION} as {@code GET /v3/apps/:guid/env} shows it: app-wide, without process fields. */
+    ObjectNode applicationEnv(App app) {
+        ObjectNode vcap = common(app, null);
+        vcap.putObject("limits").put("fds", FILE_DESCRIPTORS);
+        vcap.putNull("users");
+        vcap.put("application_id", app.guid());
+        return vcap;
+    }
+
+    /**
+     * The environment a process runs with, as CC sends it to Diego: the user's variables, then
+     * {@code VCAP_APPLICATION} (without {@code users}, which CC leaves out for Diego), {@code MEMORY_LIMIT}
+     * and {@code VCAP_SERVICES}. Non-string user values are passed as JSON text, as CC does.
+     */
+    Map<String, String> runningEnv(App app, AppProcess process) {
+        Map<String, String> env = new LinkedHashMap<>();
+        app.environmentVariables().fields().forEachRemaining(entry ->
+                env.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString()));
+        ObjectNode vcap = common(app, process);
+        ObjectNode limits = vcap.putObject("limits");
+        limits.put("fds", FILE_DESCRIPTORS).put("mem", process.memoryMb()).put("disk", process.diskMb());
+        vcap.put("process_id", process.guid());
+        vcap.put("process_type", process.type());
+        vcap.put("application_id", app.guid());
+        vcap.put("version", process.version());
+        vcap.put("application_version", process.version());
+        env.put("VCAP_APPLICATION", new String(JsonWriter.write(vcap), StandardCharsets.UTF_8));
+        env.put("MEMORY_LIMIT", process.memoryMb() + "m");
+        env.put("VCAP_SERVICES", "{}");
+        return env;
+    }
+
+    /** {@code system_env_json}: what CC adds for bound services. */
+    ObjectNode systemEnv() {
+        ObjectNode system = JsonWriter.object();
+        system.putObject("VCAP_SERVICES");
+        return system;
+    }
+
+    List<String> uris(String appGuid) {
+        return store.routes.where(route -> route.appGuids().contains(appGuid)).stream().map(store::uri).toList();
+    }
+
+    /**
+     * The fields VarsBuilder writes first. {@code limits} is a placeholder: putting it again replaces
+     * the value in place (ObjectNode is a LinkedHashMap), so it keeps CC's position.
+     */
+    private ObjectNode common(App app, AppProcess process) {
+        Space space = store.spaces.get(app.spaceGuid()).orElse(null);
+        Organization org = space == null ? null : store.organizations.get(space.organizationGuid()).orElse(null);
+        ArrayNode uris = JsonWriter.object().arrayNode();
+        uris(app.guid()).forEach(uris::add);
+        ObjectNode vcap = JsonWriter.object();
+        vcap.put("cf_api", urls.url());
+        vcap.putObject("limits");
+        vcap.put("application_name", app.name());
+        vcap.set("application_uris", uris);
+        vcap.put("name", app.name());
+        vcap.put("space_name", space == null ? null : space.name());
+        vcap.put("space_id", app.spaceGuid());
+        vcap.put("organization_id", org == null ? null : org.guid());
+        vcap.put("organization_name", org == null ? null : org.name());
+        vcap.set("uris", uris.deepCopy());
+        return vcap;
+    }
+}

@@ -1,0 +1,123 @@
+package vigil.sim.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything the Cloud Controller stores, one repository per resource, plus the clock its
+ * timestamps come from. Lookups that fail raise CC's 404 for the resource ("App not found").
+ */
+final class CcRepositories {
+
+    final Repository<Organization> organizations = new Repository<>();
+    final Repository<Space> spaces = new Repository<>();
+    final Repository<Domain> domains = new Repository<>();
+    final Repository<Route> routes = new Repository<>();
+    final Repository<App> apps = new Repository<>();
+    final Repository<BitsPackage> packages = new Repository<>();
+    final Repository<Build> builds = new Repository<>();
+    final Repository<Droplet> droplets = new Repository<>();
+    final Repository<AppProcess> processes = new Repository<>();
+    final Repository<Job> jobs = new Repository<>();
+
+    private final Clock clock;
+
+    CcRepositories(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Whole seconds, as CC stores them, so that ordering by time agrees with what clients see. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    static String newGuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    Organization organization(String guid) {
+        return organizations.get(guid).orElseThrow(() -> CcError.notFound("Organization"));
+    }
+
+    Space space(String guid) {
+        return spaces.get(guid).orElseThrow(() -> CcError.notFound("Space"));
+    }
+
+    Domain domain(String guid) {
+        return domains.get(guid).orElseThrow(() -> CcError.notFound("Domain"));
+    }
+
+    Route route(String guid) {
+        return routes.get(guid).orElseThrow(() -> CcError.notFound("Route"));
+    }
+
+    App app(String guid) {
+        return apps.get(guid).orElseThrow(() -> CcError.notFound("App"));
+    }
+
+    BitsPackage bitsPackage(String guid) {
+        return packages.get(guid).orElseThrow(() -> CcError.notFound("Package"));
+    }
+
+    Build build(String guid) {
+        return builds.get(guid).orElseThrow(() -> CcError.notFound("Build"));
+    }
+
+    Droplet droplet(String guid) {
+        return droplets.get(guid).orElseThrow(() -> CcError.notFound("Droplet"));
+    }
+
+    AppProcess process(String guid) {
+        return processes.get(guid).orElseThrow(() -> CcError.notFound("Process"));
+    }
+
+    Job job(String guid) {
+        return jobs.get(guid).orElseThrow(() -> CcError.notFound("Job"));
+    }
+
+    List<AppProcess> processesOf(String appGuid) {
+        return processes.where(process -> process.appGuid().equals(appGuid));
+    }
+
+    Optional<AppProcess> processOf(String appGuid, String type) {
+        return processesOf(appGuid).stream().filter(process -> process.type().equals(type)).findFirst();
+    }
+
+    /** The organization a space belongs to; spaces and their orgs are deleted together, so it exists. */
+    String organizationGuidOfSpace(String spaceGuid) {
+        return spaces.get(spaceGuid).map(Space::organizationGuid).orElse(null);
+    }
+
+    String spaceGuidOfApp(String appGuid) {
+        return apps.get(appGuid).map(App::spaceGuid).orElse(null);
+    }
+
+    /** The route's URI as CC renders it: host.domain/path, or domain/path without a host. */
+    String uri(Route route) {
+        String domain = domains.get(route.domainGuid()).map(Domain::name).orElse("");
+        return (route.host().isEmpty() ? domain : route.host() + "." + domain) + route.path();
+    }
+
+    /** Whether a job's resource still exists, so the job links to it (CC's {@code resource_exists?}). */
+    boolean exists(String resourceType, String guid) {
+        return switch (resourceType) {
+            case "organization" -> organizations.contains(guid);
+            case "space" -> spaces.contains(guid);
+            case "domain" -> domains.contains(guid);
+            case "route" -> routes.contains(guid);
+            case "app" -> apps.contains(guid);
+            case "package" -> packages.contains(guid);
+            case "build" -> builds.contains(guid);
+            case "droplet" -> droplets.contains(guid);
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package vigil.sim.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import vigil.sim.http.Request;
+import vigil.sim.http.Response;
+
+/** {@code /v3/domains}: the shared apps domain exists from the start; private and shared domains can be added. */
+final class DomainsEndpoint {
+
+    private static final String PATH = "/v3/domains";
+    private static final List<String> FILTERS = List.of("names", "organization_guids", "label_selector");
+
+    private final ApiUrlBuilder urls;
+    private final CcRepositories store;
+    private final DomainPresenter presenter;
+
+    DomainsEndpoint(ApiUrlBuilder urls, CcRepositories store) {
+        this.urls = urls;
+        this.store = store;
+        this.presenter = new DomainPresenter(urls);
+    }
+
+    Response list(Request request, SecurityContext security) {
+        security.requireReader();
+        ListQuery query = ListQuery.parse(request.query(), FILTERS, List.of());
+        List<ObjectNode> domains = new Listing<Domain>(query)
+                .filter("names", Domain::name)
+                .filter("organization_guids", Domain::organizationGuid)
+                .apply(store.domains.all()).stream().map(presenter::present).toList();
+        return V3Json.ok(PaginatedList.of(urls, PATH, query, domains));
+    }
+
+    Response get(Request request, SecurityContext security) {
+        security.requireReader();
+        return V3Json.ok(presenter.present(store.domain(request.pathParam("guid").orElseThrow())));
+    }
+
+    Response create(Request request, SecurityContext security) {
+        security.requireWriter();
+        RequestMessage message = RequestMessage.of(request, "name", "internal", "relationships", "metadata",
+                "router_group", "enforce_route_policies", "route_policies_scope");
+        String name = message.requiredString("name", "Name");
+        boolean internal = message.body().path("internal").asBoolean(false);
+        String orgGuid = message.body().path("relationships").path("organization").path("data").path("guid").asText(null);
+        Metadata metadata = Metadata.EMPTY.updatedBy(message);
+        message.validate();
+        if (orgGuid != null && !store.organizations.contains(orgGuid)) {
+            throw CcError.unprocessable("Organization with guid '" + orgGuid + "' does not exist or you do not have access to it.");
+        }
+        Domain domain = new Domain(CcRepositories.newGuid(), name.toLowerCase(java.util.Locale.ROOT), internal, orgGuid,
+                store.now(), store.now(), metadata);
+        if (!store.domains.addUnless(domain, other -> other.name().equals(domain.name()))) {
+            throw CcError.unprocessable("The domain name \"" + domain.name() + "\" is already in use");
+        }
+        return V3Json.created(presenter.present(domain));
+    }
+}

@@ -1,0 +1,94 @@
+package vigil.sim.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CC v3's recursive deletes, run inside delete jobs: an organization takes its spaces and private
+ * domains with it, a space its apps and routes, an app its processes (stopped on the cells first),
+ * route destinations, packages, builds and droplets (with their files).
+ */
+final class ResourceDeleter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceDeleter.class);
+
+    private final CcRepositories store;
+    private final DesiredProcesses running;
+
+    ResourceDeleter(CcRepositories store, DesiredProcesses running) {
+        this.store = store;
+        this.running = running;
+    }
+
+    void deleteOrganization(String guid) {
+        store.spaces.where(space -> space.organizationGuid().equals(guid)).forEach(space -> deleteSpace(space.guid()));
+        store.domains.where(domain -> guid.equals(domain.organizationGuid())).forEach(domain -> deleteDomain(domain.guid()));
+        store.organizations.remove(guid);
+    }
+
+    void deleteSpace(String guid) {
+        store.apps.where(app -> app.spaceGuid().equals(guid)).forEach(app -> deleteApp(app.guid()));
+        store.routes.where(route -> route.spaceGuid().equals(guid)).forEach(route -> store.routes.remove(route.guid()));
+        store.spaces.remove(guid);
+    }
+
+    void deleteDomain(String guid) {
+        store.routes.where(route -> route.domainGuid().equals(guid)).forEach(route -> store.routes.remove(route.guid()));
+        store.domains.remove(guid);
+    }
+
+    void deleteRoute(String guid) {
+        store.routes.remove(guid);
+    }
+
+    void deleteApp(String guid) {
+        running.stop(guid);
+        for (Route route : store.routes.where(route -> route.appGuids().contains(guid))) {
+            store.routes.update(route.guid(), current -> current.withDestinations(
+                    current.destinations().stream().filter(d -> !d.appGuid().equals(guid)).toList(), store.now()));
+        }
+        store.processesOf(guid).forEach(process -> store.processes.remove(process.guid()));
+        store.builds.where(build -> build.appGuid().equals(guid)).forEach(build -> store.builds.remove(build.guid()));
+        store.packages.where(pkg -> pkg.appGuid().equals(guid)).forEach(pkg -> deletePackage(pkg.guid()));
+        store.droplets.where(droplet -> droplet.appGuid().equals(guid)).forEach(droplet -> deleteDroplet(droplet.guid()));
+        store.apps.remove(guid);
+    }
+
+    void deletePackage(String guid) {
+        store.packages.remove(guid).ifPresent(pkg -> deleteFile(pkg.bits()));
+    }
+
+    void deleteDroplet(String guid) {
+        store.droplets.remove(guid).ifPresent(droplet -> deleteFile(droplet.jar()));
+    }
+
+    /** Removes a stored file and its own directory; a failure is logged, as a blobstore delete failure is. */
+    static void deleteFile(Path file) {
+        if (file == null) {
+            return;
+        }
+        deleteTree(file.getParent());
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    LOG.warn("could not delete {}", path, e);
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("could not delete {}", root, e);
+        }
+    }
+}
