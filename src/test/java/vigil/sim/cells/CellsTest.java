@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -193,6 +194,23 @@ class CellsTest {
     }
 
     @Test
+    void crashesAndRestartsARunningInstanceThatBecomesUnhealthy() throws Exception {
+        HealthCheck http = new HealthCheck("http", "/health", null, null, Duration.ofMillis(200));
+        cells.desire(web("flaky", 1, "v1", Map.of(), http));
+        InstanceStatus healthy = awaitInstances("running", "flaky", all(1, InstanceState.RUNNING)).get(0);
+
+        get(healthy, "/health/fail");
+
+        InstanceStatus crashed = awaitInstances("crashed", "flaky", all(1, InstanceState.CRASHED)).get(0);
+        assertThat(crashed.routable()).isFalse();
+        assertThat(crashed.details()).isEqualTo("Instance became unhealthy: Failed to make HTTP request to "
+                + "'/health' on port " + healthy.port() + ": received status code 503");
+        InstanceStatus restarted = awaitInstances("running again", "flaky", all(1, InstanceState.RUNNING)).get(0);
+        assertThat(restarted.instanceGuid()).isNotEqualTo(healthy.instanceGuid());
+        await("unhealthy process killed").atMost(START_TIMEOUT).until(() -> isDead(healthy.pid()));
+    }
+
+    @Test
     void replacesEveryInstanceOnANewVersionWithoutAGap() {
         cells.desire(web("versioned", 2, "v1"));
         List<InstanceStatus> old = awaitInstances("v1 running", "versioned", all(2, InstanceState.RUNNING));
@@ -200,9 +218,11 @@ class CellsTest {
 
         cells.desire(web("versioned", 2, "v2"));
 
-        assertThat(cells.instances("versioned")).allMatch(InstanceStatus::routable);
-        awaitInstances("v2 running", "versioned", list -> all(2, InstanceState.RUNNING).test(list)
+        List<List<InstanceStatus>> seen = new CopyOnWriteArrayList<>();
+        awaitInstances("v2 running", "versioned", list -> seen.add(list) && all(2, InstanceState.RUNNING).test(list)
                 && list.stream().noneMatch(status -> oldGuids.contains(status.instanceGuid())));
+        assertThat(seen).as("every index stays routable during the replacement")
+                .allSatisfy(list -> assertThat(list).allMatch(InstanceStatus::routable));
         await("v1 processes gone").atMost(START_TIMEOUT)
                 .until(() -> old.stream().allMatch(status -> isDead(status.pid())) && cells.liveProcesses() == 2);
     }
@@ -210,13 +230,13 @@ class CellsTest {
     @Test
     void removeStopsTheWholeProcessTreeOfACommand() {
         HealthCheck process = new HealthCheck("process", null, null, null, null);
-        cells.desire(new DesiredProcess("forks", "app-forks", "worker", null, "sleep 300 & sleep 300", 1, 16, 64,
+        cells.desire(new DesiredProcess("forks", "app-forks", "worker", null, "sleep 300 & sleep 300 & wait", 1, 16, 64,
                 Map.of(), process, "v1"));
         InstanceStatus running = awaitInstances("running", "forks", all(1, InstanceState.RUNNING)).get(0);
-        List<Long> tree = await("the command forked").atMost(START_TIMEOUT)
+        List<Long> tree = await("the command forked twice").atMost(START_TIMEOUT)
                 .until(() -> ProcessHandle.of(running.pid()).orElseThrow().descendants().map(ProcessHandle::pid)
-                        .toList(), pids -> !pids.isEmpty());
-        assertThat(cells.liveProcesses()).isEqualTo(1 + tree.size());
+                        .toList(), pids -> pids.size() == 2);
+        assertThat(cells.liveProcesses()).isEqualTo(3);
 
         cells.remove("forks");
 
