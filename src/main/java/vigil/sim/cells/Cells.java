@@ -1,58 +1,221 @@
 package vigil.sim.cells;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The cells of the embedded CF: they run app instances as real OS processes.
- * SCAFFOLD: the real implementation is being written; every method but start/close throws for now.
+ * The cells of the embedded CF: they run app instances as real OS processes, as Diego does, spread
+ * over cells in zones, health-checked, restarted after crashes, their output kept per app.
+ * <pre>{@code
+ * try (Cells cells = Cells.start(Cells.Options.defaults())) {
+ *     cells.desire(new DesiredProcess(appGuid, appGuid, "web", jar, null, 2, 256, 1024, env, null, "v1"));
+ *     cells.instances(appGuid);   // [STARTING, STARTING], then [RUNNING, RUNNING]
+ * }                               // every instance process is gone
+ * }</pre>
+ * Thread-safe: the Cloud Controller calls it from its request threads.
  */
 public final class Cells implements AppRuntime, AutoCloseable {
 
-    /** @param cells how many cells (spread over zones z1, z2, z3, ...); @param workDir where instances run */
+    /**
+     * @param cells   how many cells (spread over zones z1, z2, z3, ...)
+     * @param workDir where instances run, or {@code null} for a temporary directory deleted on close
+     * @param clock   for timestamps and crash backoff ({@code null}: the system clock)
+     */
     public record Options(int cells, Path workDir, Clock clock) {
+        public Options {
+            if (cells < 1) {
+                throw new IllegalArgumentException("cells must be at least 1, was " + cells);
+            }
+        }
+
+        /** Three cells, one per zone, in a temporary directory, on the system clock. */
+        public static Options defaults() {
+            return new Options(3, null, Clock.systemUTC());
+        }
     }
 
-    private Cells() {
+    private static final Logger LOG = LoggerFactory.getLogger(Cells.class);
+    /** How long an instance may take to stop after SIGTERM before it is killed, as Diego allows. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How long close() waits for killed processes to be reaped. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    private final List<Cell> cells;
+    private final CellServices services;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Path temporaryWorkDir;
+    private final Map<String, LongRunningProcess> processes = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    private Cells(Options options, Path workDir, Path temporaryWorkDir) {
+        this.cells = IntStream.range(0, options.cells()).mapToObj(Cell::numbered).toList();
+        this.temporaryWorkDir = temporaryWorkDir;
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = new ScheduledThreadPoolExecutor(Math.max(4, Runtime.getRuntime().availableProcessors()),
+                task -> {
+                    Thread thread = new Thread(task, "cells-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.services = new CellServices(scheduler, ProcessLauncher.usingCurrentJava(), new HealthChecker(),
+                new AppLogBuffer(AppLogBuffer.DEFAULT_LINES_PER_APP),
+                options.clock() == null ? Clock.systemUTC() : options.clock(), workDir, new Placement(cells),
+                ConcurrentHashMap.newKeySet(), STOP_GRACE, System.getenv("PATH"));
+        // If the JVM exits without close() (SIGTERM, Ctrl-C), the instances must not outlive it.
+        this.shutdownHook = new Thread(this::close, "cells-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static Cells start(Options options) {
-        return new Cells();
+        Objects.requireNonNull(options, "options");
+        try {
+            if (options.workDir() != null) {
+                return new Cells(options, Files.createDirectories(options.workDir()), null);
+            }
+            Path temporary = Files.createTempDirectory("vigil-cells-");
+            return new Cells(options, temporary, temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the cells' work directory: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void desire(DesiredProcess process) {
-        throw new UnsupportedOperationException("cells not built yet");
+        validate(process);
+        synchronized (processes) {
+            if (closed.get()) {
+                throw new IllegalStateException("cells are closed");
+            }
+            processes.computeIfAbsent(process.processGuid(), guid -> new LongRunningProcess(services)).update(process);
+        }
+    }
+
+    /** Rejects what could only fail later, on a scheduler thread, where nobody would see why. */
+    private static void validate(DesiredProcess process) {
+        Objects.requireNonNull(process, "process");
+        Objects.requireNonNull(process.processGuid(), "processGuid");
+        Objects.requireNonNull(process.appGuid(), "appGuid");
+        Objects.requireNonNull(process.processType(), "processType");
+        if (process.droplet() == null && (process.command() == null || process.command().isBlank())) {
+            throw new IllegalArgumentException("process " + process.processGuid() + " needs a droplet or a command");
+        }
+        HealthChecker.Settings.of(process.healthCheck());
+        InstanceEnvironment.vcapApplication(process.environment().get("VCAP_APPLICATION"), 0, "", 0);
     }
 
     @Override
     public void remove(String processGuid) {
-        throw new UnsupportedOperationException("cells not built yet");
+        LongRunningProcess removed;
+        synchronized (processes) {
+            removed = processes.remove(processGuid);
+        }
+        if (removed != null) {
+            removed.stop();
+        }
     }
 
     @Override
     public List<InstanceStatus> instances(String processGuid) {
-        throw new UnsupportedOperationException("cells not built yet");
+        LongRunningProcess process = processes.get(processGuid);
+        return process == null ? List.of() : process.statuses();
     }
 
     @Override
     public List<LogLine> recentLogs(String appGuid, int limit) {
-        throw new UnsupportedOperationException("cells not built yet");
+        return services.logs().recent(appGuid, limit);
     }
 
     @Override
     public void appendLog(LogLine line) {
-        throw new UnsupportedOperationException("cells not built yet");
+        services.logs().add(Objects.requireNonNull(line, "line"));
     }
 
-    /** OS processes alive right now (instances and tasks). */
+    /** Every cell with its zone and how many instances it holds, in cell order. */
+    public List<CellStatus> cells() {
+        return cells.stream().map(Cell::status).toList();
+    }
+
+    /** OS processes alive right now that instances started (their children included). */
     public int liveProcesses() {
-        throw new UnsupportedOperationException("cells not built yet");
+        return services.processes().stream().mapToInt(InstanceProcess::liveCount).sum();
     }
 
-    /** Stops every instance process; none is left behind. Idempotent. */
+    /** Stops every instance process and waits until they are gone; none is left behind. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // close() is running as the hook itself.
+        }
+        List<LongRunningProcess> stopping;
+        synchronized (processes) {
+            stopping = new ArrayList<>(processes.values());
+            processes.clear();
+        }
+        stopping.forEach(LongRunningProcess::stop);
+        if (!awaitExit(STOP_GRACE)) {
+            services.processes().forEach(InstanceProcess::kill);
+            if (!awaitExit(KILL_WAIT)) {
+                LOG.warn("{} instance processes still alive after SIGKILL", liveProcesses());
+            }
+        }
+        scheduler.shutdownNow();
+        deleteTemporaryWorkDir();
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        List<InstanceProcess> remaining = new ArrayList<>(services.processes());
+        // Anything started before stop() took the locks has been told to stop; a restart after is refused.
+        remaining.forEach(process -> process.stop(STOP_GRACE, scheduler));
+        try {
+            CompletableFuture.allOf(remaining.stream().map(InstanceProcess::exit).toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return liveProcesses() == 0;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return liveProcesses() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void deleteTemporaryWorkDir() {
+        if (temporaryWorkDir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(temporaryWorkDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("could not delete {}: {}", temporaryWorkDir, e.getMessage());
+        }
     }
 }

@@ -1,0 +1,157 @@
+package vigil.sim.cells;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one instance index of a process running, as Diego keeps an ActualLRP: restarts it after a crash
+ * with a new instance (and GUID) once {@link RestartBackoff} allows, and replaces it on a new version
+ * without a gap: the new instance starts beside the old one, which stops once the new one is healthy.
+ * Guarded by the lock of its {@link LongRunningProcess}.
+ */
+final class IndexSupervisor implements Instance.Listener {
+
+    /** Places a new instance of the current desired process at an index. */
+    interface Launcher {
+        Instance place(int index, Instance.Listener listener);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexSupervisor.class);
+
+    private final int index;
+    private final Object lock;
+    private final Launcher launcher;
+    private final CellServices services;
+    private final RestartBackoff backoff;
+
+    /** The instance that holds the index: running, starting, or crashed and waiting for its restart. */
+    private Instance serving;
+    /** A newer version starting beside {@link #serving}, or {@code null}. */
+    private Instance replacement;
+    private ScheduledFuture<?> pendingRestart;
+    private boolean stopped;
+
+    IndexSupervisor(int index, Object lock, Launcher launcher, CellServices services) {
+        this.index = index;
+        this.lock = lock;
+        this.launcher = launcher;
+        this.services = services;
+        this.backoff = new RestartBackoff(services.clock());
+    }
+
+    void start() {
+        serving = launcher.place(index, this);
+        serving.start();
+    }
+
+    /** The desired process has a new version: bring every instance of this index to it. */
+    void replace() {
+        cancelPendingRestart();
+        if (serving != null && serving.isUp()) {
+            if (replacement != null) {
+                replacement.stop();
+            }
+            replacement = launcher.place(index, this);
+            replacement.start();
+        } else {
+            if (serving != null) {
+                serving.stop();
+            }
+            start();
+        }
+    }
+
+    /** Stops every instance of the index for good. */
+    void stop() {
+        stopped = true;
+        cancelPendingRestart();
+        if (replacement != null) {
+            replacement.stop();
+        }
+        if (serving != null) {
+            serving.stop();
+        }
+    }
+
+    @Override
+    public void healthy(Instance instance) {
+        if (instance == replacement) {
+            Instance old = serving;
+            serving = replacement;
+            replacement = null;
+            old.stop();
+        }
+    }
+
+    @Override
+    public void crashed(Instance instance) {
+        if (stopped) {
+            return;
+        }
+        if (instance == replacement) {
+            replacement = null;
+            scheduleRestart(instance);
+        } else if (instance == serving) {
+            if (replacement != null) {
+                // The newer instance already on its way takes over; no restart of the old version.
+                serving = replacement;
+                replacement = null;
+            } else {
+                scheduleRestart(instance);
+            }
+        }
+    }
+
+    private void scheduleRestart(Instance crashed) {
+        cancelPendingRestart();
+        Duration delay = backoff.delayAfterCrash(crashed.healthySince());
+        LOG.debug("index {} crashed ({} crashes), restart in {}", index, backoff.crashes(), delay);
+        try {
+            pendingRestart = services.scheduler().schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("index {} not restarted: cells closing", index);
+        }
+    }
+
+    private void restart() {
+        synchronized (lock) {
+            pendingRestart = null;
+            if (stopped) {
+                return;
+            }
+            if (serving != null && serving.isUp()) {
+                // A crashed replacement: try the new version again beside the old one still serving.
+                replacement = launcher.place(index, this);
+                replacement.start();
+            } else {
+                start();
+            }
+        }
+    }
+
+    private void cancelPendingRestart() {
+        if (pendingRestart != null) {
+            pendingRestart.cancel(false);
+            pendingRestart = null;
+        }
+    }
+
+    /** The old version while it still serves, else the newest instance; DOWN when none ever started. */
+    InstanceStatus status() {
+        if (serving != null && serving.isRunning()) {
+            return serving.status();
+        }
+        if (replacement != null) {
+            return replacement.status();
+        }
+        if (serving != null) {
+            return serving.status();
+        }
+        return new InstanceStatus(index, null, InstanceState.DOWN, null, 0, services.clock().instant(), null, null,
+                false, null, -1, 0, 0);
+    }
+}
