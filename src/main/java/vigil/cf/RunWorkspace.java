@@ -88,8 +88,9 @@ public final class RunWorkspace implements AutoCloseable {
         return cf;
     }
 
+    /** Removes what the run created; safe to call again and from another thread (an abort). */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!cleanup.isEmpty()) {
             cleanup.pop().run();
         }

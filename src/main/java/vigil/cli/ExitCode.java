@@ -42,6 +42,7 @@ public final class ExitCode {
         return SETUP_FAILED;
     }
 
+    /** The exit code of a run that was not stopped by a signal (the signal handler knows its own code). */
     static int of(RunOutcome outcome) {
         if (outcome.setupFailure().isPresent()) {
             return of(outcome.setupFailure().get());

@@ -1,7 +1,9 @@
 package vigil.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,13 @@ import vigil.config.VigilConfig;
 import vigil.launch.RunOutcome;
 import vigil.launch.RunPlan;
 import vigil.launch.RunSession;
+import vigil.report.AllureHtmlGenerator;
 import vigil.report.ConsoleProgress;
+import vigil.report.JunitXmlWriter;
 import vigil.report.ReportWriter;
 import vigil.report.RunReport;
 import vigil.report.Suite;
+import vigil.report.SummaryWriter;
 
 /** {@code vigil run}: runs the selected suites against a CF (or the embedded one) and writes the reports. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,6 +35,10 @@ import vigil.report.Suite;
                 "Target: --config FILE, environment variables (CF_API, CF_USERNAME, CF_PASSWORD, ...) and flags,"
                         + " flags over environment over file; or --sim for the embedded CF."})
 final class RunCommand implements Callable<Integer> {
+    /** CI systems kill a task some 10 to 30 s after SIGTERM: cleanup and reports must fit in that. */
+    private static final Duration ABORT_CLEANUP_BOUND = Duration.ofSeconds(15);
+    private static final Duration ABORT_REPORT_BOUND = Duration.ofSeconds(10);
+
     @ParentCommand
     private VigilCommand vigil;
 
@@ -131,16 +140,42 @@ final class RunCommand implements Callable<Integer> {
         loaded.warnings().forEach(warning -> vigil.err.println("warning: " + warning));
         VigilConfig config = loaded.config();
         ConsoleProgress progress = new ConsoleProgress(vigil.out, System.console() != null);
-        RunOutcome outcome = new RunSession(config, plan, progress, Clock.systemUTC()).execute();
+        RunSession session = new RunSession(config, plan, progress, Clock.systemUTC());
+        RunOutcome outcome;
+        try (TerminationSignals signals = TerminationSignals.install(code -> abort(session, plan, progress, code))) {
+            outcome = session.execute();
+        }
         int exitCode = ExitCode.of(outcome);
+        report(outcome, exitCode, plan, progress, ReportWriter::writeAll);
+        return exitCode;
+    }
+
+    /**
+     * On SIGINT/SIGTERM: remove what the run created (bounded), write the reports with verdict aborted and end
+     * the process with 130/143. Runs on the signal's thread while the scenarios are still going.
+     */
+    private void abort(RunSession session, RunPlan plan, ConsoleProgress progress, int exitCode) {
+        vigil.err.println("vigil run: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
+                + "): removing what the run created, then writing the reports");
+        RunOutcome outcome = session.abort(ABORT_CLEANUP_BOUND);
+        report(outcome, exitCode, plan, progress, (dir, report, err) ->
+                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), new AllureHtmlGenerator(ABORT_REPORT_BOUND))
+                        .write(dir, report, err));
+        System.exit(exitCode);
+    }
+
+    private interface Reports {
+        void write(Path dir, RunReport report, PrintStream err);
+    }
+
+    private void report(RunOutcome outcome, int exitCode, RunPlan plan, ConsoleProgress progress, Reports reports) {
         String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
         RunReport report = new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
                 outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error);
-        ReportWriter.writeAll(plan.reportsDir(), report, vigil.err);
+        reports.write(plan.reportsDir(), report, vigil.err);
         if (error != null) {
             vigil.err.println("vigil run: " + error);
         }
         progress.finish(report, plan.reportsDir().resolve("allure-report").resolve("index.html"));
-        return exitCode;
     }
 }

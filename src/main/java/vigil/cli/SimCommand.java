@@ -25,6 +25,14 @@ final class SimCommand implements Callable<Integer> {
             description = "Port of the UAA (default: a free port).")
     private int uaaPort;
 
+    @Option(names = "--router-port", paramLabel = "N", defaultValue = "0",
+            description = "Port of the router that app routes are reached through (default: a free port).")
+    private int routerPort;
+
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "3",
+            description = "Cells that run app instances, spread over zones (default: ${DEFAULT-VALUE}).")
+    private int cells;
+
     @Option(names = "--admin-password", paramLabel = "PASSWORD",
             description = "Password of the admin user (default: random, written to the --write-config file).")
     private String adminPassword;
@@ -37,7 +45,12 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkPort("--api-port", apiPort);
         checkPort("--uaa-port", uaaPort);
-        SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort);
+        checkPort("--router-port", routerPort);
+        if (cells < 1 || cells > 32) {
+            throw new UsageException("--cells: must be between 1 and 32, got " + cells);
+        }
+        SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort).withRouterPort(routerPort)
+                .withCells(cells);
         if (adminPassword != null) {
             options = options.withAdminPassword(adminPassword);
         }
@@ -48,7 +61,8 @@ final class SimCommand implements Callable<Integer> {
             stopped.countDown();
         }, "vigil-sim-shutdown"));
         vigil.out.println("Embedded CF running. API: " + sim.apiUrl() + "  UAA: " + sim.uaaUrl()
-                + "  apps domain: " + sim.appsDomain() + "  admin user: " + sim.adminUser());
+                + "  router: " + sim.routerAddress() + "  apps domain: " + sim.appsDomain()
+                + "  admin user: " + sim.adminUser());
         if (configFile != null) {
             sim.writeConfig(configFile);
             vigil.out.println("Config written to " + configFile.toAbsolutePath()

@@ -40,6 +40,7 @@ final class ConfigKeys {
     static final ConfigKey USE_EXISTING_ORGANIZATION = ConfigKey.fileOnly("use_existing_organization", BOOLEAN);
     static final ConfigKey EXISTING_ORGANIZATION = ConfigKey.fileOnly("existing_organization", STRING);
     static final ConfigKey EXISTING_SPACE = ConfigKey.fileOnly("existing_space", STRING);
+    static final ConfigKey FRESH_STAGING = new ConfigKey("fresh_staging", BOOLEAN, "VIGIL_FRESH_STAGING", null);
 
     // CATS defaults to 2.0 and "CATS"; Vigil's own waits are sized for a scale of 1, and its resources
     // carry its own name so that `vigil cleanup` never sweeps what a CATS run left.
@@ -52,7 +53,7 @@ final class ConfigKeys {
      */
     static final List<ConfigKey> CORE = List.of(API, APPS_DOMAIN, ADMIN_USER, ADMIN_PASSWORD, ADMIN_CLIENT,
             ADMIN_CLIENT_SECRET, SKIP_SSL_VALIDATION, TIMEOUT_SCALE, NAME_PREFIX, ROUTER_ADDRESS, USE_HTTP,
-            USE_EXISTING_ORGANIZATION, EXISTING_ORGANIZATION, EXISTING_SPACE);
+            USE_EXISTING_ORGANIZATION, EXISTING_ORGANIZATION, EXISTING_SPACE, FRESH_STAGING);
 
     /** CATS' test-group switches and CATS' defaults for them: only the core groups are on unless asked. */
     static final Map<String, Boolean> INCLUDE_DEFAULTS = includeDefaults();

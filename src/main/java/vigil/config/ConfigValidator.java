@@ -68,6 +68,7 @@ final class ConfigValidator {
             values.missing(EXISTING_ORGANIZATION, "required because use_existing_organization is true");
         }
         String existingSpace = values.string(EXISTING_SPACE).orElse(null);
+        boolean freshStaging = values.bool(ConfigKeys.FRESH_STAGING, false);
         Map<String, Boolean> includes = new LinkedHashMap<>();
         ConfigKeys.INCLUDE_DEFAULTS.forEach((name, fallback) ->
                 includes.put(name, values.bool(ConfigKeys.includeKey(name), fallback)));
@@ -77,7 +78,7 @@ final class ConfigValidator {
         }
         return new VigilConfig(api, appsDomain, adminUser, adminPassword, adminClient, adminClientSecret,
                 skipSslValidation, timeoutScale, namePrefix, routerAddress, useHttp, useExistingOrganization,
-                existingOrganization, existingSpace, includes);
+                existingOrganization, existingSpace, freshStaging, includes);
     }
 
     private static URI api(SettingConverter values, boolean useHttp) {

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param useHttp                 CATS' {@code use_http}: plain http for a bare-host api and for app routes
  * @param existingOrganization    the org to use when {@code useExistingOrganization}, else {@code null} or ignored
  * @param existingSpace           a space in that org to use, {@code null} to create spaces
+ * @param freshStaging            stage every push instead of staging once per run and copying the droplet
+ *                                ({@code fresh_staging}, for checking staging itself)
  * @param includes                every CATS {@code include_*} switch with its value; switches not given get
  *                                CATS' default
  */
@@ -31,7 +33,7 @@ public record VigilConfig(URI api, String appsDomain, String adminUser, Secret a
                           String adminClient, Secret adminClientSecret, boolean skipSslValidation,
                           double timeoutScale, String namePrefix, String routerAddress, boolean useHttp,
                           boolean useExistingOrganization, String existingOrganization, String existingSpace,
-                          Map<String, Boolean> includes) {
+                          boolean freshStaging, Map<String, Boolean> includes) {
 
     public VigilConfig {
         Objects.requireNonNull(api, "api");
@@ -99,6 +101,7 @@ public record VigilConfig(URI api, String appsDomain, String adminUser, Secret a
         view.put("name_prefix", namePrefix);
         putIfGiven(view, "router_address", routerAddress);
         view.put("use_http", useHttp);
+        view.put("fresh_staging", freshStaging);
         view.put("use_existing_organization", useExistingOrganization);
         putIfGiven(view, "existing_organization", existingOrganization);
         putIfGiven(view, "existing_space", existingSpace);

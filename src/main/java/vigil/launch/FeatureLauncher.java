@@ -14,7 +14,6 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import vigil.report.ConsoleProgress;
 import vigil.report.ScenarioResult;
 
 /**
@@ -52,8 +51,7 @@ final class FeatureLauncher implements AutoCloseable {
         return scenarios;
     }
 
-    List<ScenarioResult> execute(ConsoleProgress progress) {
-        ScenarioListener listener = new ScenarioListener(plan.suites(), progress);
+    List<ScenarioResult> execute(ScenarioListener listener) {
         session.getLauncher().execute(testPlan, listener);
         return listener.results();
     }

@@ -6,14 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import vigil.cf.AppRoutes;
 import vigil.cf.CfClient;
 import vigil.cf.CfTarget;
+import vigil.cf.ResourceNames;
+import vigil.cf.RunWorkspace;
 import vigil.config.VigilConfig;
 import vigil.report.ConsoleProgress;
 import vigil.report.ScenarioResult;
@@ -32,38 +37,67 @@ public final class RunSession {
 
     private final VigilConfig config;
     private final RunPlan plan;
-    private final ConsoleProgress progress;
     private final Clock clock;
+    private final String runId = newRunId();
+    private final ScenarioListener listener;
+    private final AtomicBoolean aborted = new AtomicBoolean();
+    private volatile Instant started;
+    private volatile RunWorkspace workspace;
 
     public RunSession(VigilConfig config, RunPlan plan, ConsoleProgress progress, Clock clock) {
         this.config = config;
         this.plan = plan;
-        this.progress = progress;
         this.clock = clock;
+        this.listener = new ScenarioListener(plan.suites(), progress);
+    }
+
+    /**
+     * Stops the run from another thread (a signal handler): removes what the run created in the CF, waiting at
+     * most {@code cleanupBound}, and returns what happened until now. Scenarios still running fail as their
+     * org disappears; the process is expected to exit right after.
+     */
+    public RunOutcome abort(Duration cleanupBound) {
+        aborted.set(true);
+        RunWorkspace created = workspace;
+        if (created != null) {
+            Thread cleanup = new Thread(created::close, "vigil-abort-cleanup");
+            cleanup.setDaemon(true);
+            cleanup.start();
+            try {
+                cleanup.join(cleanupBound.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Instant start = started == null ? clock.instant() : started;
+        return new RunOutcome(runId, start, clock.instant(), listener.results(), Optional.empty(), true);
     }
 
     public RunOutcome execute() throws SelectionException {
-        String runId = newRunId();
         Instant started = clock.instant();
+        this.started = started;
         // Discovery must finish before the CF is touched; loading the HTTP stack meanwhile saves start-up time.
         CompletableFuture<Void> httpStack = CompletableFuture.runAsync(CfClient::warmUp);
         try (FeatureLauncher launcher = new FeatureLauncher(plan)) {
             launcher.discover();
             httpStack.join();
             clearPreviousReports(plan.reportsDir());
-            CfClient cf;
+            RunWorkspace workspace;
             try {
-                cf = connectAndLogIn();
+                workspace = openWorkspace(connectAndLogIn(), runId);
             } catch (RuntimeException setupFailure) {
-                return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.of(setupFailure));
+                return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.of(setupFailure), false);
             }
+            this.workspace = workspace;
             AllureResults.writeTo(plan.reportsDir().resolve("allure-results"));
-            RunScope.open(config, runId, cf);
+            RunScope.open(config, runId, workspace, new AppRoutes(config.routerAddress(), config.useHttp(),
+                    CfTarget.from(config).connection()));
             try {
-                List<ScenarioResult> results = launcher.execute(progress);
-                return new RunOutcome(runId, started, clock.instant(), results, Optional.empty());
+                List<ScenarioResult> results = launcher.execute(listener);
+                return new RunOutcome(runId, started, clock.instant(), results, Optional.empty(), aborted.get());
             } finally {
                 RunScope.close();
+                workspace.close();
             }
         }
     }
@@ -73,6 +107,13 @@ public final class RunSession {
         CfClient cf = CfClient.connect(CfTarget.from(config));
         cf.logIn();
         return cf;
+    }
+
+    /** The run's own org (or the configured existing one) and the app that holds its cached droplets. */
+    private RunWorkspace openWorkspace(CfClient cf, String runId) {
+        ResourceNames names = new ResourceNames(config.namePrefix(), runId);
+        String existingOrg = config.useExistingOrganization() ? config.existingOrganization() : null;
+        return RunWorkspace.open(cf, names, existingOrg, existingOrg == null ? null : config.existingSpace());
     }
 
     private static void clearPreviousReports(Path reportsDir) {

@@ -4,16 +4,25 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import vigil.sim.admin.StatusEndpoint;
+import vigil.sim.api.AdminRoute;
 import vigil.sim.api.CloudController;
 import vigil.sim.cells.Cells;
+import vigil.sim.logcache.LogCache;
+import vigil.sim.router.Router;
 import vigil.sim.uaa.Uaa;
 
 /**
- * The embedded CF: a Cloud Controller and a UAA on loopback ports, started together and stopped
- * together. Clients reach it over HTTP exactly as they reach a real CF.
+ * The embedded CF: a UAA, a Cloud Controller, cells that run app instances as OS processes, a log-cache
+ * and a router, each on its own loopback port, started together and stopped together. Clients reach it
+ * over HTTP exactly as they reach a real CF.
  */
 public final class Sim implements AutoCloseable {
 
@@ -22,18 +31,22 @@ public final class Sim implements AutoCloseable {
 
     private final Uaa uaa;
     private final Cells cells;
+    private final LogCache logCache;
     private final CloudController api;
+    private final Router router;
     private final String adminPassword;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sim(Uaa uaa, Cells cells, CloudController api, String adminPassword) {
+    private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, String adminPassword) {
         this.uaa = uaa;
         this.cells = cells;
+        this.logCache = logCache;
         this.api = api;
+        this.router = router;
         this.adminPassword = adminPassword;
     }
 
-    /** Starts the UAA and the Cloud Controller; if either cannot start, nothing is left running. */
+    /** Starts every component; if one cannot start, nothing is left running. */
     public static Sim start(SimOptions options) throws IOException {
         return start(options, Clock.systemUTC());
     }
@@ -41,20 +54,30 @@ public final class Sim implements AutoCloseable {
     /** The clock is a seam for tests: token issue and expiry are judged by it. */
     static Sim start(SimOptions options, Clock clock) throws IOException {
         String password = options.adminPassword() != null ? options.adminPassword() : AdminPassword.generate();
-        Uaa uaa = Uaa.start(options.uaaPort(), password, options.tokenLifetime(), clock);
-        Cells cells = null;
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            cells = Cells.start(new Cells.Options(3, null, clock));
-            CloudController api = CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
-                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null);
-            return new Sim(uaa, cells, api, password);
+            Uaa uaa = remember(started, Uaa.start(options.uaaPort(), password, options.tokenLifetime(), clock));
+            Cells cells = remember(started, Cells.start(new Cells.Options(options.cells(), null, clock)));
+            // The log-cache asks the CC whether a token is good; the CC links to the log-cache: bind it first.
+            AtomicReference<CloudController> ccRef = new AtomicReference<>();
+            LogCache logCache = remember(started, LogCache.start(0, cells,
+                    authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization)));
+            List<AdminRoute> admin = List.of(
+                    new AdminRoute("GET", AdminRoute.PREFIX + "status", new StatusEndpoint(ccRef::get, cells)::status));
+            CloudController api = remember(started, CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
+                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null, logCache.uri(), admin));
+            ccRef.set(api);
+            Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells)));
+            return new Sim(uaa, cells, logCache, api, router, password);
         } catch (IOException | RuntimeException e) {
-            if (cells != null) {
-                cells.close();
-            }
-            uaa.close();
+            closeAll(started);
             throw e;
         }
+    }
+
+    private static <T extends AutoCloseable> T remember(Deque<AutoCloseable> started, T component) {
+        started.push(component);
+        return component;
     }
 
     public URI apiUrl() {
@@ -63,6 +86,11 @@ public final class Sim implements AutoCloseable {
 
     public URI uaaUrl() {
         return uaa.uri();
+    }
+
+    /** Where app routes are reached: {@code 127.0.0.1:PORT}, with the route as {@code Host}. */
+    public String routerAddress() {
+        return router.address();
     }
 
     public String adminUser() {
@@ -85,6 +113,9 @@ public final class Sim implements AutoCloseable {
         config.put("admin_user", adminUser());
         config.put("admin_password", adminPassword);
         config.put("skip_ssl_validation", false);
+        // No DNS for the apps domain: app routes go to the router, plain http like the rest of the sim.
+        config.put("router_address", routerAddress());
+        config.put("use_http", true);
         ConfigFileWriter.write(file, config);
     }
 
@@ -92,20 +123,30 @@ public final class Sim implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            Deque<AutoCloseable> all = new ArrayDeque<>(List.of(uaa, cells, logCache, api, router));
+            closeAll(all);
+        }
+    }
+
+    /** Closes the most recently started first; one failing does not keep the others running. */
+    private static void closeAll(Deque<AutoCloseable> started) {
+        RuntimeException first = null;
+        while (!started.isEmpty()) {
             try {
-                api.close();
-            } finally {
-                try {
-                    cells.close();
-                } finally {
-                    uaa.close();
+                started.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
     @Override
     public String toString() {
-        return "Sim[api=" + apiUrl() + ", uaa=" + uaaUrl() + "]";
+        return "Sim[api=" + apiUrl() + ", uaa=" + uaaUrl() + ", router=" + routerAddress() + "]";
     }
 }

@@ -7,16 +7,24 @@ import java.time.Duration;
  *
  * @param apiPort       Cloud Controller port; 0 picks a free port
  * @param uaaPort       UAA port; 0 picks a free port
+ * @param routerPort    router port (app routes); 0 picks a free port
+ * @param cells         how many cells run app instances (spread over zones)
  * @param adminPassword the admin user's password (and admin client secret); null generates one
  * @param tokenLifetime access token lifetime; null means the default, 1200 s (the cf client's in cf-deployment)
  */
-public record SimOptions(int apiPort, int uaaPort, String adminPassword, Duration tokenLifetime) {
+public record SimOptions(int apiPort, int uaaPort, int routerPort, int cells, String adminPassword,
+                         Duration tokenLifetime) {
 
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(1200);
+    public static final int DEFAULT_CELLS = 3;
 
     public SimOptions {
         requirePort("apiPort", apiPort);
         requirePort("uaaPort", uaaPort);
+        requirePort("routerPort", routerPort);
+        if (cells < 1 || cells > 32) {
+            throw new IllegalArgumentException("cells must be between 1 and 32, was " + cells);
+        }
         if (adminPassword != null && adminPassword.isEmpty()) {
             throw new IllegalArgumentException("adminPassword must not be empty (null generates one)");
         }
@@ -31,29 +39,37 @@ public record SimOptions(int apiPort, int uaaPort, String adminPassword, Duratio
 
     /** Free ports, a generated password, 1200 s tokens. */
     public static SimOptions defaults() {
-        return new SimOptions(0, 0, null, DEFAULT_TOKEN_LIFETIME);
+        return new SimOptions(0, 0, 0, DEFAULT_CELLS, null, DEFAULT_TOKEN_LIFETIME);
     }
 
     public SimOptions withApiPort(int port) {
-        return new SimOptions(port, uaaPort, adminPassword, tokenLifetime);
+        return new SimOptions(port, uaaPort, routerPort, cells, adminPassword, tokenLifetime);
     }
 
     public SimOptions withUaaPort(int port) {
-        return new SimOptions(apiPort, port, adminPassword, tokenLifetime);
+        return new SimOptions(apiPort, port, routerPort, cells, adminPassword, tokenLifetime);
+    }
+
+    public SimOptions withRouterPort(int port) {
+        return new SimOptions(apiPort, uaaPort, port, cells, adminPassword, tokenLifetime);
+    }
+
+    public SimOptions withCells(int count) {
+        return new SimOptions(apiPort, uaaPort, routerPort, count, adminPassword, tokenLifetime);
     }
 
     public SimOptions withAdminPassword(String password) {
-        return new SimOptions(apiPort, uaaPort, password, tokenLifetime);
+        return new SimOptions(apiPort, uaaPort, routerPort, cells, password, tokenLifetime);
     }
 
     public SimOptions withTokenLifetime(Duration lifetime) {
-        return new SimOptions(apiPort, uaaPort, adminPassword, lifetime);
+        return new SimOptions(apiPort, uaaPort, routerPort, cells, adminPassword, lifetime);
     }
 
     /** Never print the password, even though options are handy to log. */
     @Override
     public String toString() {
-        return "SimOptions[apiPort=" + apiPort + ", uaaPort=" + uaaPort
+        return "SimOptions[apiPort=" + apiPort + ", uaaPort=" + uaaPort + ", routerPort=" + routerPort + ", cells=" + cells
                 + ", adminPassword=" + (adminPassword == null ? "generated" : "given")
                 + ", tokenLifetime=" + tokenLifetime + "]";
     }

@@ -1,29 +1,33 @@
 package vigil.steps;
 
+import vigil.cf.AppRoutes;
 import vigil.cf.CfClient;
+import vigil.cf.RunWorkspace;
 import vigil.config.VigilConfig;
 
 /**
- * What every scenario of one run shares: the configuration, the run id and the logged-in client.
- * Cucumber creates step classes itself, so the launcher hands the run over through here before it
- * starts the scenarios and takes it back after.
+ * What every scenario of one run shares: the configuration, the run id, the logged-in client, the run's
+ * workspace in the CF and the way to reach app routes. Cucumber creates step classes itself, so the
+ * launcher hands the run over through here before it starts the scenarios and takes it back after.
  */
 public final class RunScope {
     private static volatile RunScope current;
 
     private final VigilConfig config;
     private final String runId;
-    private final CfClient cf;
+    private final RunWorkspace workspace;
+    private final AppRoutes routes;
 
-    private RunScope(VigilConfig config, String runId, CfClient cf) {
+    private RunScope(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes) {
         this.config = config;
         this.runId = runId;
-        this.cf = cf;
+        this.workspace = workspace;
+        this.routes = routes;
     }
 
     /** Makes a run's target available to the scenarios about to start. */
-    public static void open(VigilConfig config, String runId, CfClient cf) {
-        current = new RunScope(config, runId, cf);
+    public static void open(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes) {
+        current = new RunScope(config, runId, workspace, routes);
     }
 
     public static void close() {
@@ -48,6 +52,14 @@ public final class RunScope {
     }
 
     CfClient cf() {
-        return cf;
+        return workspace.cf();
+    }
+
+    RunWorkspace workspace() {
+        return workspace;
+    }
+
+    AppRoutes routes() {
+        return routes;
     }
 }

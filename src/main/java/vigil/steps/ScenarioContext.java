@@ -1,13 +1,22 @@
 package vigil.steps;
 
+import io.cucumber.java.After;
+import io.cucumber.java.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import vigil.cf.AccessToken;
+import vigil.cf.AppRoutes;
 import vigil.cf.CfApiException;
 import vigil.cf.CfClient;
+import vigil.cf.PushedApp;
+import vigil.cf.ScenarioWorkspace;
 import vigil.config.VigilConfig;
 
 /** State of one scenario, shared between its step classes (picocontainer makes one per scenario). */
 public final class ScenarioContext {
     private final RunScope run = RunScope.current();
+    private final List<PushedApp> apps = new ArrayList<>();
+    private ScenarioWorkspace workspace;
     private AccessToken token;
     private CfApiException refusal;
 
@@ -17,6 +26,38 @@ public final class ScenarioContext {
 
     VigilConfig config() {
         return run.config();
+    }
+
+    AppRoutes routes() {
+        return run.routes();
+    }
+
+    RunScope run() {
+        return run;
+    }
+
+    /** The scenario's own part of the CF, made on first use and removed after the scenario. */
+    synchronized ScenarioWorkspace workspace() {
+        if (workspace == null) {
+            workspace = new ScenarioWorkspace(run.workspace(), run.config().existingSpace());
+        }
+        return workspace;
+    }
+
+    void pushed(PushedApp app) {
+        apps.add(app);
+    }
+
+    /** The app pushed last in this scenario. */
+    PushedApp app() {
+        if (apps.isEmpty()) {
+            throw new IllegalStateException("no app pushed yet: a step like 'the test app is pushed' must come first");
+        }
+        return apps.get(apps.size() - 1);
+    }
+
+    List<PushedApp> apps() {
+        return List.copyOf(apps);
     }
 
     AccessToken token() {
@@ -39,5 +80,21 @@ public final class ScenarioContext {
 
     void refusal(CfApiException refusal) {
         this.refusal = refusal;
+    }
+
+    /** Whatever happened, the scenario's space (or what it made in an existing one) goes. */
+    @After(order = 0)
+    public void removeWhatTheScenarioCreated() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    /** A failed scenario tells the operator which app, in which state, saying what (runs before the cleanup). */
+    @After(order = 100)
+    public void describeAppsOfFailedScenario(Scenario scenario) {
+        if (scenario.isFailed()) {
+            apps.forEach(app -> scenario.log(AppDiagnosis.of(cf(), app)));
+        }
     }
 }

@@ -34,7 +34,7 @@ class RunCommandTest {
         assertThat(summary.path("schema").asText()).isEqualTo("vigil.summary/v1");
         assertThat(summary.path("verdict").asText()).isEqualTo("passed");
         assertThat(summary.path("exit_code").asInt()).isZero();
-        assertThat(summary.path("suites").path("smoke").path("passed").asInt()).isEqualTo(4);
+        assertThat(summary.path("suites").path("smoke").path("passed").asInt()).isEqualTo(8);
         assertThat(summary.path("suites").path("smoke").path("failed").asInt()).isZero();
         assertThat(reports.resolve("junit/smoke.xml")).isRegularFile();
         assertThat(reports.resolve("cucumber/report.html")).isRegularFile();

@@ -12,7 +12,7 @@ class VigilConfigTest {
     private static VigilConfig config(double timeoutScale, Map<String, Boolean> includes) {
         return new VigilConfig(URI.create("https://api.example.com"), "apps.example.com", "admin",
                 new Secret("pw"), null, null, false, timeoutScale, "vigil", null, false, false, null, null,
-                includes);
+                false, includes);
     }
 
     @Test

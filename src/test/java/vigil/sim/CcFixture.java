@@ -45,7 +45,7 @@ final class CcFixture implements AutoCloseable {
     CcFixture(Path workDir) throws IOException {
         uaa = Uaa.start(0, password, Duration.ofSeconds(1200), Clock.systemUTC());
         cc = CloudController.start(0, uaa.uri(), uaa.issuer(), uaa.verificationKey(), Clock.systemUTC(), runtime,
-                APPS_DOMAIN, workDir);
+                APPS_DOMAIN, workDir, null, java.util.List.of());
         api = cc.uri().toString();
         adminToken = token("");
     }

@@ -61,8 +61,8 @@ class CloudControllerEndpointsTest {
         assertThat(links.at("/cloud_controller_v2/meta/version").asText()).matches("2\\.\\d+\\.\\d+");
         assertThat(links.at("/login/href").asText()).isEqualTo(uaa);
         assertThat(links.at("/uaa/href").asText()).isEqualTo(uaa);
-        // Components the sim does not run are null, as CC renders unconfigured ones.
-        assertThat(links.get("log_cache").isNull()).isTrue();
+        // Components the sim does not run are null, as CC renders unconfigured ones; the log-cache runs.
+        assertThat(links.at("/log_cache/href").asText()).startsWith("http://127.0.0.1:");
         assertThat(links.get("routing").isNull()).isTrue();
         assertThat(reply.header("X-Vcap-Request-Id")).isNotBlank();
     }

@@ -31,7 +31,10 @@ class SimLifecycleTest {
             assertThat(text.lines().findFirst().orElseThrow()).startsWith("#").contains("vigil sim").contains("password");
             JsonNode yaml = new YAMLMapper().readTree(text);
             assertThat(CloudControllerEndpointsTest.fieldNames(yaml))
-                    .containsExactly("api", "apps_domain", "admin_user", "admin_password", "skip_ssl_validation");
+                    .containsExactly("api", "apps_domain", "admin_user", "admin_password", "skip_ssl_validation",
+                            "router_address", "use_http");
+            assertThat(yaml.get("router_address").asText()).isEqualTo(sim.routerAddress()).startsWith("127.0.0.1:");
+            assertThat(yaml.get("use_http").asBoolean()).isTrue();
             assertThat(yaml.get("api").asText()).isEqualTo(sim.apiUrl().toString()).startsWith("http://");
             assertThat(yaml.get("apps_domain").asText()).isEqualTo(sim.appsDomain());
             assertThat(yaml.get("admin_user").asText()).isEqualTo("admin");
@@ -116,7 +119,7 @@ class SimLifecycleTest {
         assertThat(defaults.uaaPort()).isZero();
         assertThat(defaults.adminPassword()).isNull();
         assertThat(defaults.tokenLifetime()).isEqualTo(Duration.ofSeconds(1200));
-        assertThat(new SimOptions(0, 0, null, null).tokenLifetime()).isEqualTo(Duration.ofSeconds(1200));
+        assertThat(new SimOptions(0, 0, 0, 3, null, null).tokenLifetime()).isEqualTo(Duration.ofSeconds(1200));
         assertThat(defaults.withTokenLifetime(Duration.ofSeconds(5)).tokenLifetime()).isEqualTo(Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> defaults.withApiPort(70000)).isInstanceOf(IllegalArgumentException.class);

@@ -31,7 +31,11 @@ public final class CloudController implements AutoCloseable {
     private final ExecutorService background;
     private final Path createdWorkDir;
 
-    private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir) {
+    private final AccessTokenVerifier verifier;
+
+    private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir,
+                            AccessTokenVerifier verifier) {
+        this.verifier = verifier;
         this.server = server;
         this.store = store;
         this.background = background;
@@ -46,9 +50,12 @@ public final class CloudController implements AutoCloseable {
      * @param runtime    the cells that run started apps' processes and keep their logs
      * @param appsDomain the shared domain routes are created in, e.g. {@code apps.vigil.test}
      * @param workDir    where packages and droplets are stored; null creates a temporary one, deleted on close
+     * @param logCacheUrl the log-cache linked from {@code /}, or null when there is none
+     * @param adminRoutes the embedded CF's own administration endpoints, for admin callers only
      */
     public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
-                                        AppRuntime runtime, String appsDomain, Path workDir) throws IOException {
+                                        AppRuntime runtime, String appsDomain, Path workDir, URI logCacheUrl,
+                                        List<AdminRoute> adminRoutes) throws IOException {
         Path createdWorkDir = workDir == null ? Files.createTempDirectory("vigil-sim-cc-") : null;
         Path dir = workDir == null ? createdWorkDir : Files.createDirectories(workDir);
         LoopbackServer server = LoopbackServer.bind(port, "api");
@@ -64,7 +71,7 @@ public final class CloudController implements AutoCloseable {
         JobRunner jobs = new JobRunner(store, background, urls);
         Stager stager = new Stager(store, runtime, background, dir);
 
-        RootEndpoint root = new RootEndpoint(urls, uaaUrl);
+        RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl);
         InfoEndpoint info = new InfoEndpoint(urls, uaaUrl);
         OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
         SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
@@ -158,12 +165,26 @@ public final class CloudController implements AutoCloseable {
 
                 .add("GET", "/v3/jobs/{guid}", jobsEndpoint::get);
 
-        server.serve(new CloudControllerHandler(table, new AccessTokenVerifier(uaaKey, uaaIssuer, clock)));
-        return new CloudController(server, store, background, createdWorkDir);
+        for (AdminRoute admin : adminRoutes) {
+            table.add(admin.method(), admin.path(), (request, security) -> {
+                if (!security.requireCaller().isAdmin()) {
+                    throw CcError.NOT_AUTHORIZED.raise();
+                }
+                return admin.handler().apply(request);
+            });
+        }
+        AccessTokenVerifier verifier = new AccessTokenVerifier(uaaKey, uaaIssuer, clock);
+        server.serve(new CloudControllerHandler(table, verifier));
+        return new CloudController(server, store, background, createdWorkDir, verifier);
     }
 
     public URI uri() {
         return server.uri();
+    }
+
+    /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */
+    public boolean acceptsToken(Optional<String> authorization) {
+        return verifier.verify(authorization).caller().isPresent();
     }
 
     /**

@@ -18,17 +18,20 @@ final class RootEndpoint {
             "organizations", "packages", "processes", "resource_matches", "routes", "spaces");
 
     /**
-     * Components CC links to that the sim does not run (yet): CC renders these as null when they
-     * are not configured, and clients expect the keys.
+     * Components CC links to, in CC's order; CC renders one as null when it is not configured, and
+     * clients expect the keys. The sim runs a log-cache when it is given one.
      */
-    private static final List<String> ABSENT_COMPONENTS = List.of("credhub", "routing", "logging", "log_cache", "log_stream");
+    private static final List<String> OPTIONAL_COMPONENTS = List.of("credhub", "routing", "logging", "log_cache",
+            "log_stream");
 
     private final ApiUrlBuilder urls;
     private final URI uaaUrl;
+    private final URI logCacheUrl;
 
-    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl) {
+    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl) {
         this.urls = urls;
         this.uaaUrl = uaaUrl;
+        this.logCacheUrl = logCacheUrl;
     }
 
     Response globalRoot(Request request, SecurityContext security) {
@@ -44,7 +47,13 @@ final class RootEndpoint {
         // The embedded UAA serves both the login and the uaa role, as one UAA does in cf-deployment.
         links.putObject("login").put("href", uaaUrl.toString());
         links.putObject("uaa").put("href", uaaUrl.toString());
-        ABSENT_COMPONENTS.forEach(links::putNull);
+        for (String component : OPTIONAL_COMPONENTS) {
+            if (component.equals("log_cache") && logCacheUrl != null) {
+                links.putObject(component).put("href", logCacheUrl.toString());
+            } else {
+                links.putNull(component);
+            }
+        }
         return Response.json(200, CcErrorResponse.V2_JSON, body);
     }
 
