@@ -15,7 +15,7 @@ final class ProcessLauncher {
 
     /**
      * Measured launch-to-healthy for a small HTTP app on 2 cores: about 0.15-0.2 s with or without these;
-     * they cut its resident memory from about 40 to 35 MB and help bigger apps start (C1 only, one
+     * they cut its resident memory from about 40 to 35 MB and should help bigger apps start (C1 only, one
      * compiler thread, serial GC: fewer threads competing for 2 cores). No perf data keeps instances
      * from writing to the shared /tmp/hsperfdata_*.
      */
