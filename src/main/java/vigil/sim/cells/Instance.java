@@ -34,7 +34,7 @@ final class Instance {
     private enum Phase { STARTING, RUNNING, CRASHED, STOPPING, STOPPED }
 
     /** Diego checks a starting instance often, so that it is routable as soon as it listens. */
-    static final Duration STARTUP_CHECK_INTERVAL = Duration.ofMillis(50);
+    static final Duration STARTUP_CHECK_INTERVAL = Duration.ofMillis(25);
 
     private static final Logger LOG = LoggerFactory.getLogger(Instance.class);
 
