@@ -128,6 +128,11 @@ public final class CfClient {
                 "GET " + target.api() + "/ has no links.log_cache: this CF offers no log-cache to read app logs from")));
     }
 
+    /** Any authenticated GET answering JSON, e.g. the embedded CF's {@code /vigil/admin/status}. */
+    public JsonNode getJson(String path) {
+        return send("GET", path, null).body();
+    }
+
     /** A list CC answers without pagination ({@code {"resources": [...]}}, e.g. process stats). */
     <T> List<T> resources(String path, Class<T> type) {
         List<T> all = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -144,6 +145,10 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         try (TerminationSignals signals = TerminationSignals.install(code -> abort(session, plan, progress, code))) {
             outcome = session.execute();
+            if (outcome.aborted()) {
+                // The signal's thread is cleaning up and writing the reports; it ends the process.
+                new CountDownLatch(1).await();
+            }
         }
         int exitCode = ExitCode.of(outcome);
         report(outcome, exitCode, plan, progress, ReportWriter::writeAll);

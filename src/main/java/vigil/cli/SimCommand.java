@@ -10,12 +10,12 @@ import vigil.sim.Sim;
 import vigil.sim.SimOptions;
 
 /** {@code vigil sim}: serves the embedded CF until stopped (Ctrl-C or SIGTERM). */
-@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, subcommands = SimStatusCommand.class,
         description = {"Serve the embedded CF (Cloud Controller v3 and UAA) on 127.0.0.1 until stopped.",
                 "Point 'vigil run --config FILE' at it with --write-config FILE."})
 final class SimCommand implements Callable<Integer> {
     @ParentCommand
-    private VigilCommand vigil;
+    VigilCommand vigil;
 
     @Option(names = "--api-port", paramLabel = "N", defaultValue = "0",
             description = "Port of the Cloud Controller API (default: a free port).")
