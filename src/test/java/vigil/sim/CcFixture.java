@@ -38,16 +38,36 @@ final class CcFixture implements AutoCloseable {
     final Uaa uaa;
     final CloudController cc;
     final String api;
-    private final String password = "fixture-password-" + UUID.randomUUID();
+    private final URI uaaUri;
+    private final String appsDomain;
+    private final String password;
     private final HttpProbe probe = new HttpProbe();
     private final String adminToken;
 
     CcFixture(Path workDir) throws IOException {
+        password = "fixture-password-" + UUID.randomUUID();
         uaa = Uaa.start(0, password, Duration.ofSeconds(1200), Clock.systemUTC());
         cc = CloudController.start(0, uaa.uri(), uaa.issuer(), uaa.verificationKey(), Clock.systemUTC(), runtime,
                 APPS_DOMAIN, workDir, null, java.util.List.of());
         api = cc.uri().toString();
+        uaaUri = uaa.uri();
+        appsDomain = APPS_DOMAIN;
         adminToken = token("");
+    }
+
+    /** The same client against a whole embedded CF (real cells and router); closing it leaves the Sim running. */
+    private CcFixture(Sim sim) {
+        password = sim.adminPassword();
+        uaa = null;
+        cc = null;
+        api = sim.apiUrl().toString();
+        uaaUri = sim.uaaUrl();
+        appsDomain = sim.appsDomain();
+        adminToken = token("");
+    }
+
+    static CcFixture against(Sim sim) {
+        return new CcFixture(sim);
     }
 
     /** A password-grant token of the admin user, narrowed to the given scopes ("" for all). */
@@ -55,7 +75,7 @@ final class CcFixture implements AutoCloseable {
         Map<String, String> form = scope.isEmpty()
                 ? Map.of("grant_type", "password", "username", "admin", "password", password)
                 : Map.of("grant_type", "password", "username", "admin", "password", password, "scope", scope);
-        Reply reply = probe.postForm(uaa.uri().resolve("/oauth/token"), form, "cf", "");
+        Reply reply = probe.postForm(uaaUri.resolve("/oauth/token"), form, "cf", "");
         if (reply.status() != 200) {
             throw new AssertionError("login failed: " + reply.raw().body());
         }
@@ -133,7 +153,7 @@ final class CcFixture implements AutoCloseable {
     }
 
     String sharedDomainGuid() {
-        return get("/v3/domains?names=" + APPS_DOMAIN).json().at("/resources/0/guid").asText();
+        return get("/v3/domains?names=" + appsDomain).json().at("/resources/0/guid").asText();
     }
 
     String createRoute(String host, String path, String spaceGuid) {
@@ -177,7 +197,12 @@ final class CcFixture implements AutoCloseable {
 
     /** Push up to a current droplet: package, upload, stage, assign. Returns the droplet guid. */
     String pushDroplet(String appGuid) {
-        JsonNode build = stagedBuild(uploadedPackage(appGuid, runnableJar("test.Main")));
+        return pushDroplet(appGuid, runnableJar("test.Main"));
+    }
+
+    /** Push up to a current droplet of the given bits. */
+    String pushDroplet(String appGuid, byte[] bits) {
+        JsonNode build = stagedBuild(uploadedPackage(appGuid, bits));
         String dropletGuid = build.at("/droplet/guid").asText();
         Reply assign = patch("/v3/apps/" + appGuid + "/relationships/current_droplet",
                 "{\"data\":{\"guid\":\"" + dropletGuid + "\"}}");
@@ -230,7 +255,9 @@ final class CcFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        cc.close();
-        uaa.close();
+        if (cc != null) {
+            cc.close();
+            uaa.close();
+        }
     }
 }
