@@ -21,6 +21,8 @@ import vigil.cf.PushedApp;
 /** Pushing the test app and checking what it does: answer, scale, log, go away. */
 public final class AppSteps {
     private static final String DEFAULT_VERSION = "v1";
+    /** The test app is built for Java 17; a real CF's Java buildpack is told so (the embedded CF ignores it). */
+    private static final Map<String, String> JAVA_17 = Map.of("JBP_CONFIG_OPEN_JDK_JRE", "{ jre: { version: 17.+ } }");
 
     private final ScenarioContext context;
     private String loggedLine;
@@ -115,7 +117,7 @@ public final class AppSteps {
     private void pushTestApp(int instances) {
         TestAppBits.Bits bits = TestAppBits.version(DEFAULT_VERSION);
         String name = context.run().workspace().names().next("app");
-        PushRequest request = new PushRequest(name, null, bits.jar(), bits.sha256(), instances, Map.of(), name,
+        PushRequest request = new PushRequest(name, null, bits.jar(), bits.sha256(), instances, JAVA_17, name,
                 context.config().appsDomain());
         context.pushed(context.workspace().push(request, context.config().freshStaging()));
     }
