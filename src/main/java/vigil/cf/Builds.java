@@ -11,6 +11,10 @@ public final class Builds {
         this.cf = cf;
     }
 
+    public Build get(String guid) {
+        return cf.get("/v3/builds/" + guid, Build.class);
+    }
+
     /** Stages the package and awaits the end: a STAGED build (with its droplet) or a FAILED one (with its error). */
     public Build stage(String packageGuid) {
         Build build = cf.post("/v3/builds", Map.of("package", Map.of("guid", packageGuid)), Build.class);

@@ -21,6 +21,18 @@ public final class Processes {
                 AppProcess.class);
     }
 
+    /**
+     * Sets the health check: {@code port}, {@code process}, or {@code http} with an endpoint such as
+     * {@code /health}, checked every {@code intervalSeconds}. It takes effect for instances started afterwards
+     * (restart the app).
+     */
+    public AppProcess healthCheck(String processGuid, String type, String endpoint, int intervalSeconds) {
+        Map<String, Object> data = endpoint == null ? Map.of("interval", intervalSeconds)
+                : Map.of("endpoint", endpoint, "interval", intervalSeconds);
+        return cf.patch("/v3/processes/" + processGuid, Map.of("health_check", Map.of("type", type, "data", data)),
+                AppProcess.class);
+    }
+
     /** Every instance of the process, as CC's stats report them (no pagination). */
     public List<InstanceStats> stats(String processGuid) {
         return cf.resources("/v3/processes/" + processGuid + "/stats", InstanceStats.class);

@@ -1,6 +1,7 @@
 package vigil.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,6 +182,7 @@ final class RunCommand implements Callable<Integer> {
         if (error != null) {
             vigil.err.println("vigil run: " + error);
         }
-        progress.finish(report, plan.reportsDir().resolve("allure-report").resolve("index.html"));
+        Path html = plan.reportsDir().resolve("allure-report").resolve("index.html");
+        progress.finish(report, Files.exists(html) ? html : null);
     }
 }

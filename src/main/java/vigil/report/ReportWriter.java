@@ -41,8 +41,12 @@ public final class ReportWriter {
                 () -> List.of(summary.write(layout.summaryJson(), report)));
         attempt("JUnit XML", layout.junitDir(), written, err,
                 () -> junit.write(layout.junitDir(), report));
-        attempt("Allure HTML", layout.allureHtml(), written, err,
-                () -> List.of(allure.generate(layout.allureResults(), layout.allureReportDir())));
+        // A run that ended before any scenario (target unreachable, login refused) has nothing to show in
+        // Allure; skipping it lets the pipeline see exit 3 seconds sooner.
+        if (!report.scenarios().isEmpty() || !report.availability().isEmpty()) {
+            attempt("Allure HTML", layout.allureHtml(), written, err,
+                    () -> List.of(allure.generate(layout.allureResults(), layout.allureReportDir())));
+        }
         return written;
     }
 

@@ -41,6 +41,11 @@ public final class AppSteps {
         pushTestApp(instances);
     }
 
+    @Given("the test app is pushed as {string}")
+    public void testAppIsPushedAs(String alias) {
+        context.pushed(alias, push(1));
+    }
+
     @Then("its route answers 200 with the app's greeting")
     public void routeAnswersGreeting() {
         PushedApp app = context.app();
@@ -115,11 +120,15 @@ public final class AppSteps {
     }
 
     private void pushTestApp(int instances) {
+        context.pushed(push(instances));
+    }
+
+    private PushedApp push(int instances) {
         TestAppBits.Bits bits = TestAppBits.version(DEFAULT_VERSION);
         String name = context.run().workspace().names().next("app");
         PushRequest request = new PushRequest(name, null, bits.jar(), bits.sha256(), instances, JAVA_17, name,
                 context.config().appsDomain());
-        context.pushed(context.workspace().push(request, context.config().freshStaging()));
+        return context.workspace().push(request, context.config().freshStaging());
     }
 
     private AppResponse get(PushedApp app, String path) {
@@ -127,6 +136,6 @@ public final class AppSteps {
     }
 
     private AppResponse get(PushedApp app, String path, Map<String, String> headers) {
-        return context.routes().get(app.route().host() + "." + context.config().appsDomain(), path, headers);
+        return context.requests().get(context.requests().host(app), path, headers);
     }
 }

@@ -3,9 +3,10 @@ package vigil.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import vigil.cf.AccessToken;
-import vigil.cf.AppRoutes;
 import vigil.cf.CfApiException;
 import vigil.cf.CfClient;
 import vigil.cf.PushedApp;
@@ -16,6 +17,7 @@ import vigil.config.VigilConfig;
 public final class ScenarioContext {
     private final RunScope run = RunScope.current();
     private final List<PushedApp> apps = new ArrayList<>();
+    private final Map<String, PushedApp> appsByAlias = new LinkedHashMap<>();
     private ScenarioWorkspace workspace;
     private AccessToken token;
     private CfApiException refusal;
@@ -28,8 +30,8 @@ public final class ScenarioContext {
         return run.config();
     }
 
-    AppRoutes routes() {
-        return run.routes();
+    AppRequests requests() {
+        return new AppRequests(run.routes(), run.config());
     }
 
     RunScope run() {
@@ -46,6 +48,21 @@ public final class ScenarioContext {
 
     void pushed(PushedApp app) {
         apps.add(app);
+    }
+
+    /** An app the scenario calls by a name of its own, e.g. "frontend". */
+    void pushed(String alias, PushedApp app) {
+        apps.add(app);
+        appsByAlias.put(alias, app);
+    }
+
+    PushedApp app(String alias) {
+        PushedApp app = appsByAlias.get(alias);
+        if (app == null) {
+            throw new IllegalStateException("no app \"" + alias + "\" pushed in this scenario; pushed: "
+                    + appsByAlias.keySet());
+        }
+        return app;
     }
 
     /** The app pushed last in this scenario. */

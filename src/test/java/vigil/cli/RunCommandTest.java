@@ -96,7 +96,9 @@ class RunCommandTest {
 
         CommandLineRun run = CommandLineRun.of(env, "run", "--suites", "smoke", "--reports", reports.toString());
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        // A few seconds when the machine is idle; the bound leaves room for a loaded CI machine, and is far
+        // below what a hang on connect or read timeouts would take.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SETUP_FAILED);
         assertThat(run.err()).contains("127.0.0.1:" + closedPort).doesNotContain("secret-password-1");
         JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
