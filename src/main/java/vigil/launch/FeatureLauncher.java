@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
@@ -27,18 +28,21 @@ final class FeatureLauncher implements AutoCloseable {
     private static final String CUCUMBER_ENGINE = "cucumber";
 
     private final RunPlan plan;
+    private final Set<String> excludedGroups;
     private final LauncherSession session = LauncherFactory.openSession();
     private TestPlan testPlan;
 
-    FeatureLauncher(RunPlan plan) {
+    /** @param excludedGroups group tags switched off by the config (CATS {@code include_*}) */
+    FeatureLauncher(RunPlan plan, Set<String> excludedGroups) {
         this.plan = plan;
+        this.excludedGroups = excludedGroups;
     }
 
     /** Finds the scenarios the plan selects; fails when it selects none. */
     long discover() throws SelectionException {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selector())
-                .filters(EngineFilter.includeEngines(CUCUMBER_ENGINE), TagSelection.filter(plan.suites(), plan.tags()))
+                .filters(EngineFilter.includeEngines(CUCUMBER_ENGINE), TagSelection.filter(plan.suites(), plan.tags(), excludedGroups))
                 .configurationParameters(CucumberParameters.of(plan.parallel(), plan.reportsDir()))
                 .build();
         Launcher launcher = session.getLauncher();
@@ -46,6 +50,8 @@ final class FeatureLauncher implements AutoCloseable {
         long scenarios = testPlan.countTestIdentifiers(test -> test.isTest());
         if (scenarios == 0) {
             throw new SelectionException("no scenario matches " + describeSelection()
+                    + (excludedGroups.isEmpty() ? "" : " (groups switched off by include_* in the config: "
+                    + String.join(", ", excludedGroups) + ")")
                     + ": check --suites, --tags and the feature files' tags (@smoke, @acceptance, @availability)");
         }
         return scenarios;

@@ -78,7 +78,7 @@ public final class RunSession {
         this.started = started;
         // Discovery must finish before the CF is touched; loading the HTTP stack meanwhile saves start-up time.
         CompletableFuture<Void> httpStack = CompletableFuture.runAsync(CfClient::warmUp);
-        try (FeatureLauncher launcher = new FeatureLauncher(plan)) {
+        try (FeatureLauncher launcher = new FeatureLauncher(plan, CatsGroups.excluded(config))) {
             launcher.discover();
             httpStack.join();
             clearPreviousReports(plan.reportsDir());

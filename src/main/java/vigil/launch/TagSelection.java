@@ -13,8 +13,12 @@ final class TagSelection {
     private TagSelection() {
     }
 
-    static TagExpressionFilter filter(Set<Suite> suites, Optional<String> tags) throws SelectionException {
+    static TagExpressionFilter filter(Set<Suite> suites, Optional<String> tags, Set<String> excludedGroups)
+            throws SelectionException {
         String expression = expression(suites, tags);
+        for (String group : excludedGroups) {
+            expression = expression + " and not " + group;
+        }
         return new TagExpressionFilter(TagExpressionParser.parse(expression), expression);
     }
 

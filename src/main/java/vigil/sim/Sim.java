@@ -116,6 +116,10 @@ public final class Sim implements AutoCloseable {
         // No DNS for the apps domain: app routes go to the router, plain http like the rest of the sim.
         config.put("router_address", routerAddress());
         config.put("use_http", true);
+        // Everything the embedded CF can do is tested on it; CATS leaves these groups off by default.
+        for (String group : List.of("tasks", "deployments", "services", "user_provided_services")) {
+            config.put("include_" + group, true);
+        }
         ConfigFileWriter.write(file, config);
     }
 
