@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import vigil.config.Secret;
 
 /**
  * The Cloud Controller (v3) and UAA, as Vigil uses them. Thread-safe: one client serves every
@@ -122,6 +123,41 @@ public final class CfClient {
         return new Routes(this);
     }
 
+    public Tasks tasks() {
+        return new Tasks(this);
+    }
+
+    public Deployments deployments() {
+        return new Deployments(this);
+    }
+
+    public Services services() {
+        return new Services(this);
+    }
+
+    public Manifests manifests() {
+        return new Manifests(this);
+    }
+
+    /** CC users and roles, and UAA's SCIM users (at {@code links.uaa}). */
+    public Users users() {
+        return new Users(this, new CfHttp(root.uaa(), target.connection()));
+    }
+
+    /** A client of the same CF logged in as another user (through the cf client's password grant). */
+    public CfClient as(String user, Secret password) {
+        CfTarget other = new CfTarget(target.api(), new Credentials(user, password, null, Secret.empty()),
+                target.connection(), target.timeouts());
+        TokenSource tokens = new TokenSource(() -> uaa.logIn(other.credentials()),
+                token -> uaa.refresh(token, other.credentials()), Clock.systemUTC());
+        return new CfClient(other, cc, root, uaa, tokens::authorizationHeader);
+    }
+
+    /** The {@code Authorization} header this client sends (for other endpoints of the same CF, e.g. UAA). */
+    String authorizationHeader() {
+        return authorization.get();
+    }
+
     /** The log-cache of this CF ({@code links.log_cache} of {@code GET /}). */
     public LogCache logCache() {
         return new LogCache(this, root.logCache().orElseThrow(() -> new IllegalStateException(
@@ -163,6 +199,14 @@ public final class CfClient {
 
     <T> T patch(String path, Object body, Class<T> type) {
         return CfJson.convert(send("PATCH", path, body).body(), type);
+    }
+
+    /** A request with a body that is not JSON (a YAML manifest); a 202 job is awaited. */
+    void sendRawAndAwaitJob(String method, String path, String contentType, String body) {
+        String header = authorization.get();
+        Response response = cc.send(method, path, request -> authorized(request.accept(ContentType.JSON), header)
+                .contentType(contentType).body(body));
+        CcAnswer.of(cc, method + " " + path, response).jobLocation().ifPresent(jobs::await);
     }
 
     /** A request whose answer may be a 202 with a job: the job is awaited. */

@@ -56,6 +56,11 @@ public final class ScenarioWorkspace implements AutoCloseable {
         }
     }
 
+    /** Something else the scenario made (a user, a service instance) to remove at its end, before its space. */
+    public synchronized void removeAtEnd(Runnable removal) {
+        cleanup.push(removal);
+    }
+
     /** Removes everything the scenario created; returns what could not be removed (empty when all went). */
     @Override
     public synchronized void close() {
