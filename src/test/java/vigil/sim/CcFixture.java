@@ -22,7 +22,9 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import vigil.sim.HttpProbe.Reply;
+import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
+import vigil.sim.cells.AppRuntime;
 import vigil.sim.uaa.Uaa;
 
 /**
@@ -45,10 +47,15 @@ final class CcFixture implements AutoCloseable {
     private final String adminToken;
 
     CcFixture(Path workDir) throws IOException {
+        this(workDir, null, new CcFaults());
+    }
+
+    /** A CC on the given runtime (real cells) instead of {@link #runtime}, and with faults a test may switch on. */
+    CcFixture(Path workDir, AppRuntime cells, CcFaults faults) throws IOException {
         password = "fixture-password-" + UUID.randomUUID();
         uaa = Uaa.start(0, password, Duration.ofSeconds(1200), Clock.systemUTC());
-        cc = CloudController.start(0, uaa.uri(), uaa.issuer(), uaa.verificationKey(), Clock.systemUTC(), runtime,
-                APPS_DOMAIN, workDir, null, java.util.List.of());
+        cc = CloudController.start(0, uaa.uri(), uaa.issuer(), uaa.verificationKey(), Clock.systemUTC(),
+                cells == null ? runtime : cells, APPS_DOMAIN, workDir, null, java.util.List.of(), faults);
         api = cc.uri().toString();
         uaaUri = uaa.uri();
         appsDomain = APPS_DOMAIN;

@@ -23,6 +23,8 @@ final class CcRepositories {
     final Repository<Droplet> droplets = new Repository<>();
     final Repository<AppProcess> processes = new Repository<>();
     final Repository<Job> jobs = new Repository<>();
+    final Repository<Task> tasks = new Repository<>();
+    final Repository<Deployment> deployments = new Repository<>();
 
     private final Clock clock;
 
@@ -81,6 +83,14 @@ final class CcRepositories {
 
     Job job(String guid) {
         return jobs.get(guid).orElseThrow(() -> CcError.notFound("Job"));
+    }
+
+    Task task(String guid) {
+        return tasks.get(guid).orElseThrow(() -> CcError.notFound("Task"));
+    }
+
+    Deployment deployment(String guid) {
+        return deployments.get(guid).orElseThrow(() -> CcError.notFound("Deployment"));
     }
 
     List<AppProcess> processesOf(String appGuid) {

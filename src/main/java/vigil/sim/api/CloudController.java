@@ -56,6 +56,16 @@ public final class CloudController implements AutoCloseable {
     public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
                                         AppRuntime runtime, String appsDomain, Path workDir, URI logCacheUrl,
                                         List<AdminRoute> adminRoutes) throws IOException {
+        return start(port, uaaUrl, uaaIssuer, uaaKey, clock, runtime, appsDomain, workDir, logCacheUrl, adminRoutes,
+                new CcFaults());
+    }
+
+    /**
+     * As above, with faults that tests switch on through the given object (see {@link CcFaults}).
+     */
+    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
+                                        AppRuntime runtime, String appsDomain, Path workDir, URI logCacheUrl,
+                                        List<AdminRoute> adminRoutes, CcFaults faults) throws IOException {
         Path createdWorkDir = workDir == null ? Files.createTempDirectory("vigil-sim-cc-") : null;
         Path dir = workDir == null ? createdWorkDir : Files.createDirectories(workDir);
         LoopbackServer server = LoopbackServer.bind(port, "api");
@@ -164,6 +174,27 @@ public final class CloudController implements AutoCloseable {
                 .add("POST", "/v3/processes/{guid}/actions/scale", processes::scale)
 
                 .add("GET", "/v3/jobs/{guid}", jobsEndpoint::get);
+
+        // tasks and deployments
+        TaskRunner taskRunner = new TaskRunner(store, runtime, environment);
+        TasksEndpoint tasks = new TasksEndpoint(urls, store, taskRunner);
+        Deployer deployer = new Deployer(store, running, faults);
+        DeploymentsEndpoint deployments = new DeploymentsEndpoint(urls, store, deployer);
+        deleter.alsoForApp(taskRunner::deleteFor);
+        deleter.alsoForApp(deployer::deleteFor);
+        new DeploymentUpdater(store, runtime).start(background);
+        table.add("POST", "/v3/apps/{guid}/tasks", tasks::create)
+                .add("GET", "/v3/apps/{guid}/tasks", tasks::listForApp)
+                .add("GET", "/v3/tasks", tasks::list)
+                .add("GET", "/v3/tasks/{guid}", tasks::get)
+                .add("PATCH", "/v3/tasks/{guid}", tasks::update)
+                .add("POST", "/v3/tasks/{guid}/actions/cancel", tasks::cancel)
+                .add("GET", "/v3/deployments", deployments::list)
+                .add("POST", "/v3/deployments", deployments::create)
+                .add("GET", "/v3/deployments/{guid}", deployments::get)
+                .add("PATCH", "/v3/deployments/{guid}", deployments::update)
+                .add("POST", "/v3/deployments/{guid}/actions/cancel", deployments::cancel)
+                .add("POST", "/v3/deployments/{guid}/actions/continue", deployments::continueDeployment);
 
         for (AdminRoute admin : adminRoutes) {
             table.add(admin.method(), admin.path(), (request, security) -> {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import vigil.sim.cells.AppRuntime;
 import vigil.sim.cells.DesiredProcess;
 import vigil.sim.cells.HealthCheck;
+import vigil.sim.cells.Rollout;
 
 /**
  * What CC asks the cells to run, as CC keeps Diego's desired LRPs in sync with started apps. A
@@ -73,7 +74,27 @@ final class DesiredProcesses {
         runtime.desire(scaled);
     }
 
+    /**
+     * A rolling deployment of a started app's process at its (new) version, with the app's current droplet:
+     * the cells replace the instances that do not run that version yet, as the rollout says.
+     */
+    synchronized void roll(AppProcess process, Rollout rollout) {
+        App app = store.apps.get(process.appGuid()).orElse(null);
+        if (app == null || !app.started()) {
+            return;
+        }
+        DesiredProcess desired = definition(process);
+        running.put(process.guid(), desired);
+        runtime.rollOut(desired, rollout);
+    }
+
     private void desire(AppProcess process) {
+        DesiredProcess desired = definition(process);
+        running.put(process.guid(), desired);
+        runtime.desire(desired);
+    }
+
+    private DesiredProcess definition(AppProcess process) {
         App app = store.app(process.appGuid());
         Droplet droplet = store.droplet(app.dropletGuid());
         AppProcess.HealthCheckSpec check = process.healthCheck();
@@ -81,11 +102,9 @@ final class DesiredProcesses {
                 "http".equals(check.type()) ? (check.endpoint() == null ? "/" : check.endpoint()) : null,
                 seconds(check.timeout(), DEFAULT_TIMEOUT), seconds(check.invocationTimeout(), DEFAULT_INVOCATION_TIMEOUT),
                 seconds(check.interval(), DEFAULT_INTERVAL));
-        DesiredProcess desired = new DesiredProcess(process.guid(), app.guid(), process.type(), droplet.jar(),
+        return new DesiredProcess(process.guid(), app.guid(), process.type(), droplet.jar(),
                 process.command(), process.instances(), process.memoryMb(), process.diskMb(),
                 environment.runningEnv(app, process), healthCheck, process.version());
-        running.put(process.guid(), desired);
-        runtime.desire(desired);
     }
 
     private static Duration seconds(Integer value, Duration fallback) {

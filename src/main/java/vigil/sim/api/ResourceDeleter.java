@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +22,17 @@ final class ResourceDeleter {
 
     private final CcRepositories store;
     private final DesiredProcesses running;
+    /** What else goes with an app (its tasks, its deployments), by app guid. */
+    private final List<Consumer<String>> appDependents = new CopyOnWriteArrayList<>();
 
     ResourceDeleter(CcRepositories store, DesiredProcesses running) {
         this.store = store;
         this.running = running;
+    }
+
+    /** Adds what is deleted with an app, before its processes are stopped. */
+    void alsoForApp(Consumer<String> delete) {
+        appDependents.add(delete);
     }
 
     void deleteOrganization(String guid) {
@@ -47,6 +57,7 @@ final class ResourceDeleter {
     }
 
     void deleteApp(String guid) {
+        appDependents.forEach(delete -> delete.accept(guid));
         running.stop(guid);
         for (Route route : store.routes.where(route -> route.appGuids().contains(guid))) {
             store.routes.update(route.guid(), current -> current.withDestinations(

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -66,6 +67,8 @@ public final class Cells implements AppRuntime, AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final Path temporaryWorkDir;
     private final Map<String, LongRunningProcess> processes = new ConcurrentHashMap<>();
+    /** Tasks still running, by task GUID; their OS processes are in the services' set like instances'. */
+    private final Map<String, TaskRun> tasks = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
@@ -153,12 +156,73 @@ public final class Cells implements AppRuntime, AutoCloseable {
         services.logs().add(Objects.requireNonNull(line, "line"));
     }
 
+    // tasks
+
+    /**
+     * Runs {@code sh -c command} with the droplet as {@code app.jar} in its working directory; its output goes
+     * to the app's log as {@code APP/TASK/<name>}. Closing the cells stops running tasks like instances.
+     */
+    @Override
+    public void runTask(DesiredTask task, Consumer<TaskCompletion> onCompletion) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(task.taskGuid(), "taskGuid");
+        Objects.requireNonNull(task.appGuid(), "appGuid");
+        Objects.requireNonNull(task.name(), "name");
+        Objects.requireNonNull(onCompletion, "onCompletion");
+        if (task.command() == null || task.command().isBlank()) {
+            throw new IllegalArgumentException("task " + task.taskGuid() + " needs a command");
+        }
+        synchronized (processes) {
+            if (closed.get()) {
+                throw new IllegalStateException("cells are closed");
+            }
+            if (tasks.containsKey(task.taskGuid())) {
+                throw new IllegalArgumentException("task " + task.taskGuid() + " is running already");
+            }
+            TaskRun run = new TaskRun(services, task, completion -> {
+                tasks.remove(task.taskGuid());
+                onCompletion.accept(completion);
+            });
+            tasks.put(task.taskGuid(), run);
+            run.start();
+        }
+    }
+
+    @Override
+    public void cancelTask(String taskGuid) {
+        TaskRun run = tasks.get(taskGuid);
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
+    // rolling deployments
+
+    @Override
+    public void rollOut(DesiredProcess process, Rollout rollout) {
+        validate(process);
+        Objects.requireNonNull(rollout, "rollout");
+        synchronized (processes) {
+            if (closed.get()) {
+                throw new IllegalStateException("cells are closed");
+            }
+            processes.computeIfAbsent(process.processGuid(), guid -> new LongRunningProcess(services))
+                    .rollOut(process, rollout);
+        }
+    }
+
+    @Override
+    public int instancesServing(String processGuid, String version) {
+        LongRunningProcess process = processes.get(processGuid);
+        return process == null ? 0 : process.serving(version);
+    }
+
     /** Every cell with its zone and how many instances it holds, in cell order. */
     public List<CellStatus> cells() {
         return cells.stream().map(Cell::status).toList();
     }
 
-    /** OS processes alive right now that instances started (their children included). */
+    /** OS processes alive right now that instances and tasks started (their children included). */
     public int liveProcesses() {
         return services.processes().stream().mapToInt(InstanceProcess::liveCount).sum();
     }

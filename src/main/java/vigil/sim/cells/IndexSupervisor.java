@@ -65,6 +65,41 @@ final class IndexSupervisor implements Instance.Listener {
         }
     }
 
+    /**
+     * For a rolling deployment's fault mode: stops the serving instance first and only then starts one of
+     * the new version, so the index is down until that one is healthy.
+     */
+    void replaceStoppingFirst() {
+        cancelPendingRestart();
+        if (replacement != null) {
+            replacement.stop();
+            replacement = null;
+        }
+        if (serving != null) {
+            serving.stop();
+        }
+        start();
+    }
+
+    /** The index already serves the wanted version: a newer instance on its way is not wanted any more. */
+    void keepServing() {
+        cancelPendingRestart();
+        if (replacement != null) {
+            replacement.stop();
+            replacement = null;
+        }
+    }
+
+    /** Whether a running instance of that version serves the index, with no other instance beside it. */
+    boolean serves(String version) {
+        return replacement == null && runs(version);
+    }
+
+    /** Whether a running instance of that version serves the index, perhaps with a newer one starting beside it. */
+    boolean runs(String version) {
+        return serving != null && serving.isRunning() && serving.version().equals(version);
+    }
+
     /** Stops every instance of the index for good. */
     void stop() {
         stopped = true;

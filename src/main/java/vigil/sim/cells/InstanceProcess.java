@@ -35,6 +35,8 @@ final class InstanceProcess {
 
     private final Process process;
     private final CompletableFuture<Integer> exit;
+    private final CompletableFuture<Void> stdoutEnded = new CompletableFuture<>();
+    private final CompletableFuture<Void> stderrEnded = new CompletableFuture<>();
 
     private InstanceProcess(Process process) {
         this.process = process;
@@ -44,12 +46,13 @@ final class InstanceProcess {
     /** Starts the process and its output pumps; the pumps end by themselves when the process closes its output. */
     static InstanceProcess start(ProcessBuilder builder, String name, OutputSink sink) throws IOException {
         InstanceProcess started = new InstanceProcess(builder.start());
-        started.pump(started.process.getInputStream(), false, name + " stdout", sink);
-        started.pump(started.process.getErrorStream(), true, name + " stderr", sink);
+        started.pump(started.process.getInputStream(), false, name + " stdout", sink, started.stdoutEnded);
+        started.pump(started.process.getErrorStream(), true, name + " stderr", sink, started.stderrEnded);
         return started;
     }
 
-    private void pump(InputStream stream, boolean stderr, String threadName, OutputSink sink) {
+    private void pump(InputStream stream, boolean stderr, String threadName, OutputSink sink,
+                      CompletableFuture<Void> ended) {
         Thread pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -58,10 +61,20 @@ final class InstanceProcess {
             } catch (IOException e) {
                 // The stream closes under the reader when the process is killed: the output simply ends.
                 LOG.debug("{} ended: {}", threadName, e.getMessage());
+            } finally {
+                ended.complete(null);
             }
         }, threadName);
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /**
+     * Completes once both output streams are closed and every line was handed to the sink; a child the
+     * process forked may keep them open after the process itself is gone.
+     */
+    CompletableFuture<Void> outputEnded() {
+        return CompletableFuture.allOf(stdoutEnded, stderrEnded);
     }
 
     long pid() {

@@ -3,6 +3,9 @@ package vigil.sim.cells;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One desired process and its instances (Diego: a desired LRP and its actual LRPs). Desiring it again
@@ -15,6 +18,9 @@ final class LongRunningProcess {
     private final List<IndexSupervisor> indices = new ArrayList<>();
     private DesiredProcess desired;
     private boolean stopped;
+    /** An unfinished rolling deployment, checked every {@link Instance#STARTUP_CHECK_INTERVAL}, or null. */
+    private RollingReplacement rolling;
+    private ScheduledFuture<?> rollingChecks;
 
     LongRunningProcess(CellServices services) {
         this.services = services;
@@ -38,6 +44,74 @@ final class LongRunningProcess {
             indices.add(supervisor);
             supervisor.start();
         }
+    }
+
+    /**
+     * Desires a new version as a rolling deployment: indices that already serve it keep their instance (a
+     * cancelled deployment rolls back only what it replaced), the others are replaced as the rollout says.
+     * Added indices start on the new version; a later plain update with another version takes over.
+     */
+    synchronized void rollOut(DesiredProcess next, Rollout rollout) {
+        if (desired == null || Objects.equals(desired.version(), next.version())) {
+            update(next);
+            return;
+        }
+        if (stopped) {
+            throw new IllegalStateException("process " + next.processGuid() + " was removed");
+        }
+        desired = next;
+        while (indices.size() > next.instances()) {
+            indices.remove(indices.size() - 1).stop();
+        }
+        List<IndexSupervisor> toReplace = new ArrayList<>();
+        for (IndexSupervisor index : indices) {
+            if (index.runs(next.version())) {
+                index.keepServing();
+            } else {
+                toReplace.add(index);
+            }
+        }
+        while (indices.size() < next.instances()) {
+            IndexSupervisor supervisor = new IndexSupervisor(indices.size(), this, this::place, services);
+            indices.add(supervisor);
+            supervisor.start();
+        }
+        if (rolling != null) {
+            rollingChecks.cancel(false);
+            rolling = null;
+        }
+        if (rollout.stopOldFirst()) {
+            toReplace.forEach(IndexSupervisor::replaceStoppingFirst);
+            return;
+        }
+        rolling = new RollingReplacement(next.version(), rollout.maxInFlight(), toReplace);
+        if (rolling.advance(indices)) {
+            rolling = null;
+            return;
+        }
+        try {
+            rollingChecks = services.scheduler().scheduleWithFixedDelay(this::advanceRollout,
+                    Instance.STARTUP_CHECK_INTERVAL.toMillis(), Instance.STARTUP_CHECK_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            rolling = null;
+        }
+    }
+
+    /** Ends when done, when the process was removed, or when another version was desired since. */
+    private synchronized void advanceRollout() {
+        if (rolling == null) {
+            return;
+        }
+        if (stopped || !rolling.version().equals(desired.version()) || rolling.advance(indices)) {
+            rollingChecks.cancel(false);
+            rolling = null;
+        }
+    }
+
+    /** How many indices a running instance of the version serves alone. */
+    synchronized int serving(String version) {
+        return (int) indices.stream().filter(index -> index.serves(version)).count();
     }
 
     private Instance place(int index, Instance.Listener listener) {
