@@ -15,6 +15,7 @@ enum CcError {
     BAD_QUERY_PARAMETER(10005, "BadQueryParameter", 400, "The query parameter is invalid: %s"),
     UNPROCESSABLE_ENTITY(10008, "UnprocessableEntity", 422, "%s"),
     RESOURCE_NOT_FOUND(10010, "ResourceNotFound", 404, "%s"),
+    SERVICE_UNAVAILABLE(10015, "ServiceUnavailable", 503, "%s"),
     UNIQUENESS_ERROR(10016, "UniquenessError", 422, "%s"),
     PACKAGE_BITS_ALREADY_UPLOADED(150004, "PackageBitsAlreadyUploaded", 400,
             "Bits may be uploaded only once. Create a new package to upload different bits."),

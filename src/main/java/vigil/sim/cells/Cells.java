@@ -193,6 +193,15 @@ public final class Cells implements AppRuntime, AutoCloseable {
         LOG.info("cell {} up", name);
     }
 
+    /**
+     * Instance indices, of every process, that are not RUNNING right now (starting, crashed, waiting for a
+     * cell): zero once the platform has settled after a cell came back.
+     */
+    public int instancesNotRunning() {
+        return (int) running().stream().flatMap(process -> process.statuses().stream())
+                .filter(status -> status.state() != InstanceState.RUNNING).count();
+    }
+
     private Cell find(String name) {
         return cells.stream().filter(cell -> cell.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cell named '" + name + "'; the cells are "
