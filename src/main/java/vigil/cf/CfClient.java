@@ -169,6 +169,16 @@ public final class CfClient {
         return send("GET", path, null).body();
     }
 
+    /** Any authenticated POST of a JSON body answering JSON, e.g. the embedded CF's {@code /vigil/admin/faults}. */
+    public JsonNode postJson(String path, Object body) {
+        return send("POST", path, body).body();
+    }
+
+    /** Any authenticated DELETE, answering JSON or nothing (a null node). */
+    public JsonNode deleteJson(String path) {
+        return send("DELETE", path, null).body();
+    }
+
     /** A list CC answers without pagination ({@code {"resources": [...]}}, e.g. process stats). */
     <T> List<T> resources(String path, Class<T> type) {
         List<T> all = new ArrayList<>();

@@ -10,7 +10,7 @@ import vigil.sim.Sim;
 import vigil.sim.SimOptions;
 
 /** {@code vigil sim}: serves the embedded CF until stopped (Ctrl-C or SIGTERM). */
-@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, subcommands = SimStatusCommand.class,
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {SimStatusCommand.class, SimDeployCommand.class, SimFaultCommand.class},
         description = {"Serve the embedded CF (Cloud Controller v3 and UAA) on 127.0.0.1 until stopped.",
                 "Point 'vigil run --config FILE' at it with --write-config FILE."})
 final class SimCommand implements Callable<Integer> {

@@ -7,15 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import vigil.cf.CfClient;
-import vigil.cf.CfTarget;
-import vigil.config.ConfigLoader;
-import vigil.config.ConfigOverrides;
-import vigil.config.LoadedConfig;
 
 /** {@code vigil sim status}: what a running embedded CF holds, as JSON (to check that nothing was left behind). */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Print the counts of orgs, spaces, apps, routes, app instances and live OS processes of a",
-                "running embedded CF as JSON. Reaches it over HTTP as the admin, with the config 'vigil sim",
+                "running embedded CF as JSON, with its cells (zone, up/draining/down, instances) and the faults in",
+                "effect. Reaches it over HTTP as the admin, with the config 'vigil sim",
                 "--write-config' wrote."})
 final class SimStatusCommand implements Callable<Integer> {
     @ParentCommand
@@ -27,8 +24,7 @@ final class SimStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedConfig loaded = new ConfigLoader(sim.vigil.environment).load(config, ConfigOverrides.none());
-        CfClient cf = CfClient.connect(CfTarget.from(loaded.config()));
+        CfClient cf = SimAdminConnection.connect(sim, config);
         JsonNode status = cf.getJson("/vigil/admin/status");
         sim.vigil.out.println(status.toPrettyString());
         return ExitCode.PASSED;

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import vigil.sim.admin.Deploys;
+import vigil.sim.admin.DeploysEndpoint;
+import vigil.sim.admin.Faults;
+import vigil.sim.admin.FaultsEndpoint;
 import vigil.sim.admin.StatusEndpoint;
 import vigil.sim.api.AdminRoute;
 import vigil.sim.api.CloudController;
@@ -34,15 +38,20 @@ public final class Sim implements AutoCloseable {
     private final LogCache logCache;
     private final CloudController api;
     private final Router router;
+    private final Faults faults;
+    private final Deploys deploys;
     private final String adminPassword;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, String adminPassword) {
+    private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
+                Deploys deploys, String adminPassword) {
         this.uaa = uaa;
         this.cells = cells;
         this.logCache = logCache;
         this.api = api;
         this.router = router;
+        this.faults = faults;
+        this.deploys = deploys;
         this.adminPassword = adminPassword;
     }
 
@@ -62,13 +71,27 @@ public final class Sim implements AutoCloseable {
             AtomicReference<CloudController> ccRef = new AtomicReference<>();
             LogCache logCache = remember(started, LogCache.start(0, cells,
                     authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization)));
+            // Closed before the cells: faults end (cells come back) and a running deploy stops where it is.
+            Faults faults = remember(started, new Faults(cells, clock));
+            Deploys deploys = remember(started, new Deploys(cells, clock));
+            FaultsEndpoint faultsEndpoint = new FaultsEndpoint(faults);
+            DeploysEndpoint deploysEndpoint = new DeploysEndpoint(deploys);
             List<AdminRoute> admin = List.of(
-                    new AdminRoute("GET", AdminRoute.PREFIX + "status", new StatusEndpoint(ccRef::get, cells)::status));
+                    new AdminRoute("GET", AdminRoute.PREFIX + "status", new StatusEndpoint(ccRef::get, cells, faults)::status),
+                    new AdminRoute("POST", FaultsEndpoint.PATH, faultsEndpoint::create),
+                    new AdminRoute("GET", FaultsEndpoint.PATH, faultsEndpoint::list),
+                    new AdminRoute("GET", FaultsEndpoint.PATH + "/{id}", faultsEndpoint::get),
+                    new AdminRoute("DELETE", FaultsEndpoint.PATH + "/{id}", faultsEndpoint::delete),
+                    new AdminRoute("POST", DeploysEndpoint.START_PATH, deploysEndpoint::start),
+                    new AdminRoute("GET", DeploysEndpoint.PATH, deploysEndpoint::list),
+                    new AdminRoute("GET", DeploysEndpoint.PATH + "/{id}", deploysEndpoint::get));
             CloudController api = remember(started, CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
                     uaa.verificationKey(), clock, cells, APPS_DOMAIN, null, logCache.uri(), admin));
             ccRef.set(api);
-            Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells)));
-            return new Sim(uaa, cells, logCache, api, router, password);
+            api.faultHook(faults::beforeApiRequest);
+            Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
+                    faults::routerFailShare));
+            return new Sim(uaa, cells, logCache, api, router, faults, deploys, password);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -105,6 +128,16 @@ public final class Sim implements AutoCloseable {
         return APPS_DOMAIN;
     }
 
+    /** Injected faults (kill-cell, api-outage, slow-api, router-errors), as {@code vigil sim fault} starts them. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Rolling platform deploys, as {@code vigil sim deploy} starts them. */
+    public Deploys deploys() {
+        return deploys;
+    }
+
     /** Writes a config file that {@code vigil run --config} accepts as is; owner-only, as it holds the password. */
     public void writeConfig(Path file) throws IOException {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -127,7 +160,7 @@ public final class Sim implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            Deque<AutoCloseable> all = new ArrayDeque<>(List.of(uaa, cells, logCache, api, router));
+            Deque<AutoCloseable> all = new ArrayDeque<>(List.of(uaa, deploys, faults, cells, logCache, api, router));
             closeAll(all);
         }
     }

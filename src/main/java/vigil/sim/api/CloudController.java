@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,10 +33,12 @@ public final class CloudController implements AutoCloseable {
     private final Path createdWorkDir;
 
     private final AccessTokenVerifier verifier;
+    private final CloudControllerHandler handler;
 
     private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir,
-                            AccessTokenVerifier verifier) {
+                            AccessTokenVerifier verifier, CloudControllerHandler handler) {
         this.verifier = verifier;
+        this.handler = handler;
         this.server = server;
         this.store = store;
         this.background = background;
@@ -205,15 +208,21 @@ public final class CloudController implements AutoCloseable {
             });
         }
         AccessTokenVerifier verifier = new AccessTokenVerifier(uaaKey, uaaIssuer, clock);
-        server.serve(new CloudControllerHandler(table, verifier));
-        return new CloudController(server, store, background, createdWorkDir, verifier);
+        CloudControllerHandler handler = new CloudControllerHandler(table, verifier);
+        server.serve(handler);
+        return new CloudController(server, store, background, createdWorkDir, verifier, handler);
     }
 
     public URI uri() {
         return server.uri();
     }
 
-    /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */
+    /** Installs the injected-fault seam (see {@link ApiFaultHook}); {@link ApiFaultHook#NONE} removes it. */
+    public void faultHook(ApiFaultHook hook) {
+        handler.faultHook(Objects.requireNonNull(hook, "hook"));
+    }
+
+        /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */
     public boolean acceptsToken(Optional<String> authorization) {
         return verifier.verify(authorization).caller().isPresent();
     }

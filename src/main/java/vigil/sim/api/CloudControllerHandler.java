@@ -1,5 +1,6 @@
 package vigil.sim.api;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,15 @@ final class CloudControllerHandler implements Handler {
 
     private final RouteTable<CcEndpoint> routes;
     private final AccessTokenVerifier tokens;
+    private volatile ApiFaultHook faults = ApiFaultHook.NONE;
 
     CloudControllerHandler(RouteTable<CcEndpoint> routes, AccessTokenVerifier tokens) {
         this.routes = routes;
         this.tokens = tokens;
+    }
+
+    void faultHook(ApiFaultHook hook) {
+        faults = hook;
     }
 
     /** Whether CC's Rails (v3) app serves the path; everything else is its v2 front controller. */
@@ -38,6 +44,12 @@ final class CloudControllerHandler implements Handler {
     private Response answer(Request request) {
         String path = routedPath(request.path());
         try {
+            if (!path.startsWith(AdminRoute.PREFIX)) {
+                Optional<String> unavailable = faults.before(request);
+                if (unavailable.isPresent()) {
+                    throw CcError.SERVICE_UNAVAILABLE.raise(unavailable.get());
+                }
+            }
             SecurityContext security = tokens.verify(request.header("Authorization"));
             // Rails and Sinatra answer HEAD with the GET route (the body is dropped on the way out).
             String method = "HEAD".equals(request.method()) ? "GET" : request.method();

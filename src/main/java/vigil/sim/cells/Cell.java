@@ -13,6 +13,7 @@ final class Cell {
     private final String name;
     private final String zone;
     private final Map<String, Integer> instancesByProcess = new HashMap<>();
+    private volatile CellState state = CellState.UP;
 
     Cell(String name, String zone) {
         this.name = name;
@@ -48,7 +49,20 @@ final class Cell {
         return instancesByProcess.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    CellState state() {
+        return state;
+    }
+
+    void state(CellState next) {
+        state = next;
+    }
+
+    /** Whether new instances may be placed here. */
+    boolean isUp() {
+        return state == CellState.UP;
+    }
+
     CellStatus status() {
-        return new CellStatus(name, zone, instances());
+        return new CellStatus(name, zone, instances(), state);
     }
 }

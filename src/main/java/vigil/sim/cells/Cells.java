@@ -222,6 +222,62 @@ public final class Cells implements AppRuntime, AutoCloseable {
         return cells.stream().map(Cell::status).toList();
     }
 
+    /** One cell by name, as {@link #cells()} shows it. */
+    public CellStatus cell(String name) {
+        return find(name).status();
+    }
+
+    /**
+     * Starts evacuating a cell, as Diego does when a cell is drained for a deploy: it takes no new
+     * instances, and every instance on it is replaced by a new one (new GUID) on another cell, the old one
+     * stopping only once the new one is healthy. Returns at once; the cell holds no instances once all moved.
+     */
+    public void evacuate(String name) {
+        Cell cell = find(name);
+        cell.state(CellState.DRAINING);
+        LOG.info("cell {} draining: evacuating {} instances", name, cell.instances());
+        running().forEach(process -> process.evacuate(cell));
+    }
+
+    /**
+     * Takes a cell down at once, as when its VM dies: it takes no new instances and its instance processes
+     * are killed (SIGKILL); their crash restarts place them on cells that are up. Returns at once.
+     */
+    public void takeDown(String name) {
+        Cell cell = find(name);
+        // Down first, so that no restart lands here again while its instances are being killed.
+        cell.state(CellState.DOWN);
+        LOG.info("cell {} down: killing {} instances", name, cell.instances());
+        running().forEach(process -> process.kill(cell));
+    }
+
+    /** Brings a drained or downed cell back: it takes new instances again. */
+    public void bringUp(String name) {
+        find(name).state(CellState.UP);
+        LOG.info("cell {} up", name);
+    }
+
+    /**
+     * Instance indices, of every process, that are not RUNNING right now (starting, crashed, waiting for a
+     * cell): zero once the platform has settled after a cell came back.
+     */
+    public int instancesNotRunning() {
+        return (int) running().stream().flatMap(process -> process.statuses().stream())
+                .filter(status -> status.state() != InstanceState.RUNNING).count();
+    }
+
+    private Cell find(String name) {
+        return cells.stream().filter(cell -> cell.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cell named '" + name + "'; the cells are "
+                        + cells.stream().map(Cell::name).toList()));
+    }
+
+    private List<LongRunningProcess> running() {
+        synchronized (processes) {
+            return List.copyOf(processes.values());
+        }
+    }
+
     /** OS processes alive right now that instances and tasks started (their children included). */
     public int liveProcesses() {
         return services.processes().stream().mapToInt(InstanceProcess::liveCount).sum();

@@ -100,6 +100,47 @@ final class IndexSupervisor implements Instance.Listener {
         return serving != null && serving.isRunning() && serving.version().equals(version);
     }
 
+    /**
+     * The cell is draining (Diego's evacuation): an instance of this index on it gets a replacement on
+     * another cell, and stops once that one is healthy, so the index never stops serving.
+     */
+    void evacuate(Cell cell) {
+        if (stopped) {
+            return;
+        }
+        boolean replacementHere = replacement != null && replacement.isOn(cell);
+        if (replacementHere) {
+            replacement.stop();
+            replacement = null;
+        }
+        boolean servingHere = serving != null && serving.isOn(cell);
+        if (!servingHere && !replacementHere) {
+            return;
+        }
+        if (serving != null && serving.isUp()) {
+            if (replacement == null) {
+                replacement = launcher.place(index, this);
+                replacement.start();
+            }
+        } else if (pendingRestart == null) {
+            // Nothing serves and no restart is on its way: start one now, on another cell.
+            if (serving != null) {
+                serving.stop();
+            }
+            start();
+        }
+        // A crashed instance waiting for its restart needs nothing: the restart is placed on a cell that is up.
+    }
+
+    /** The cell died: its instances of this index are killed; their crashes restart them elsewhere. */
+    void kill(Cell cell) {
+        for (Instance instance : new Instance[] {replacement, serving}) {
+            if (instance != null && instance.isOn(cell)) {
+                instance.kill();
+            }
+        }
+    }
+
     /** Stops every instance of the index for good. */
     void stop() {
         stopped = true;

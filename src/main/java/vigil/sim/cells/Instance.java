@@ -84,6 +84,13 @@ final class Instance {
      * listener must know this instance before calling. Under the lock.
      */
     void start() {
+        if (!cell.isUp()) {
+            // Placement found no cell up: the instance fails as Diego's auction does, and its crash restarts retry.
+            cell.release(desired.processGuid());
+            crash("Failed to create container: insufficient resources: cell " + cell.name() + " is "
+                    + cell.state().label());
+            return;
+        }
         cellLog(false, "Cell " + cell.name() + " creating container for instance " + guid);
         try {
             directory = Files.createDirectories(services.workDir().resolve(cell.name()).resolve(guid));
@@ -216,6 +223,17 @@ final class Instance {
         }
     }
 
+    /**
+     * Kills the process tree at once (SIGKILL), as when the cell's VM dies; its exit is then seen as a
+     * crash, and the supervisor restarts the index on a cell that is up. Under the lock.
+     */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            cellLog(true, "Cell " + cell.name() + " lost: instance " + guid + " killed");
+            process.kill();
+        }
+    }
+
     private void cancelChecks() {
         for (ScheduledFuture<?> future : new ScheduledFuture<?>[] {startupChecks, startupTimeout, livenessChecks}) {
             if (future != null) {
@@ -233,6 +251,10 @@ final class Instance {
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("could not delete {}: {}", directory, e.getMessage());
         }
+    }
+
+    boolean isOn(Cell other) {
+        return cell == other;
     }
 
     String guid() {

@@ -118,6 +118,18 @@ final class LongRunningProcess {
         return Instance.placed(services, this, listener, desired, index);
     }
 
+    /** Moves this process's instances off a draining cell without a gap (see {@link IndexSupervisor#evacuate}). */
+    synchronized void evacuate(Cell cell) {
+        if (!stopped) {
+            indices.forEach(supervisor -> supervisor.evacuate(cell));
+        }
+    }
+
+    /** Kills this process's instances on a cell that died. */
+    synchronized void kill(Cell cell) {
+        indices.forEach(supervisor -> supervisor.kill(cell));
+    }
+
     synchronized void stop() {
         stopped = true;
         indices.forEach(IndexSupervisor::stop);

@@ -52,6 +52,16 @@ public final class Router implements AutoCloseable {
         return start(port, resolver, RouterOptions.DEFAULTS);
     }
 
+    /**
+     * As {@link #start(int, RouteResolver)}, with a seam for injected faults.
+     *
+     * @param failures the share of routed requests to fail with 502 endpoint_failure, asked on every request
+     */
+    public static Router start(int port, RouteResolver resolver, InjectedFailures failures) throws IOException {
+        Objects.requireNonNull(failures, "failures");
+        return start(port, resolver, RouterOptions.DEFAULTS.withFilter(new FailingShare(failures)));
+    }
+
     static Router start(int port, RouteResolver resolver, RouterOptions options) throws IOException {
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(options, "options");

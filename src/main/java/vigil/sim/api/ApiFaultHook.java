@@ -1,0 +1,22 @@
+package vigil.sim.api;
+
+import java.util.Optional;
+import vigil.sim.http.Request;
+
+/**
+ * The seam for injected Cloud Controller faults (outage, slowness): consulted before every CF API
+ * request, but never for the embedded CF's own {@code /vigil/admin/} endpoints, so that a fault can
+ * always be ended. The hook may take its time (a slow API) before it answers.
+ */
+@FunctionalInterface
+public interface ApiFaultHook {
+
+    /** Serves everything: the CC without faults. */
+    ApiFaultHook NONE = request -> Optional.empty();
+
+    /**
+     * @return empty to serve the request, or why the API is unavailable: the request is then answered
+     *         503 {@code CF-ServiceUnavailable} with that detail, in CC's error body shape
+     */
+    Optional<String> before(Request request);
+}
