@@ -15,6 +15,11 @@ public final class Droplets {
         return cf.get("/v3/droplets/" + guid, Droplet.class);
     }
 
+    /** The app's current droplet. */
+    public Droplet current(String appGuid) {
+        return cf.get("/v3/apps/" + appGuid + "/droplets/current", Droplet.class);
+    }
+
     /** Copies a staged droplet to another app and awaits the copy STAGED. */
     public Droplet copy(String sourceDropletGuid, String appGuid) {
         Droplet copy = cf.post("/v3/droplets?source_guid=" + sourceDropletGuid,
