@@ -88,6 +88,12 @@ final class SimUsers {
                 .POST(HttpRequest.BodyPublishers.ofString(yaml)).build());
     }
 
+    /** A GET as the admin whose body may be YAML (left unparsed). */
+    Reply raw(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(cc.api + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "bearer " + cc.token("")).GET().build());
+    }
+
     private static Reply exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

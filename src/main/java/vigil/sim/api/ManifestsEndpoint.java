@@ -35,7 +35,8 @@ import vigil.sim.http.Response;
 final class ManifestsEndpoint {
 
     static final String YAML = "application/x-yaml";
-    private static final YAMLMapper YAML_MAPPER = new YAMLMapper();
+    private static final YAMLMapper YAML_MAPPER = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
     private static final Pattern MEMORY = Pattern.compile("^\\s*(-?\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)\\s*$");
 
     /** One application of a manifest, validated. Null fields were not given. */
