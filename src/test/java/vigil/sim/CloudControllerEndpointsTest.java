@@ -74,7 +74,8 @@ class CloudControllerEndpointsTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode links = reply.json().get("links");
         assertThat(fieldNames(links)).containsExactly("self", "apps", "builds", "domains", "droplets", "info",
-                "organizations", "packages", "processes", "resource_matches", "routes", "spaces");
+                "organizations", "packages", "processes", "resource_matches", "roles", "routes", "service_credential_bindings",
+                "service_instances", "service_route_bindings", "spaces", "users");
         assertThat(links.at("/apps/href").asText()).isEqualTo(api + "/v3/apps");
         assertThat(links.at("/self/href").asText()).isEqualTo(api + "/v3");
         assertThat(links.at("/organizations/href").asText()).isEqualTo(api + "/v3/organizations");

@@ -10,7 +10,7 @@ import vigil.sim.http.JsonWriter;
 
 /**
  * The environment CC gives an app: {@code VCAP_APPLICATION} (CC's VarsBuilder, field for field and
- * in its order), {@code VCAP_SERVICES} (no services yet, so empty) and {@code MEMORY_LIMIT}.
+ * in its order), {@code VCAP_SERVICES} (the app's service bindings) and {@code MEMORY_LIMIT}.
  */
 final class AppEnvironment {
 
@@ -53,15 +53,43 @@ final class AppEnvironment {
         vcap.put("application_version", process.version());
         env.put("VCAP_APPLICATION", new String(JsonWriter.write(vcap), StandardCharsets.UTF_8));
         env.put("MEMORY_LIMIT", process.memoryMb() + "m");
-        env.put("VCAP_SERVICES", "{}");
+        env.put("VCAP_SERVICES", new String(JsonWriter.write(vcapServices(app)), StandardCharsets.UTF_8));
         return env;
     }
 
     /** {@code system_env_json}: what CC adds for bound services. */
-    ObjectNode systemEnv() {
+    ObjectNode systemEnv(App app) {
         ObjectNode system = JsonWriter.object();
-        system.putObject("VCAP_SERVICES");
+        system.set("VCAP_SERVICES", vcapServices(app));
         return system;
+    }
+
+    /**
+     * {@code VCAP_SERVICES}: the app's bindings grouped by label ({@code user-provided} for all the sim
+     * has), each entry as CC's ServiceBindingPresenter writes it: the instance's label, name and tags,
+     * then the binding's fields. {@code name} is the binding's name, or the instance's when it has none.
+     */
+    ObjectNode vcapServices(App app) {
+        ObjectNode services = JsonWriter.object();
+        for (ServiceCredentialBinding binding : store.serviceBindings.where(b -> b.appGuid().equals(app.guid()))) {
+            ServiceInstance instance = store.serviceInstances.get(binding.serviceInstanceGuid()).orElse(null);
+            if (instance == null) {
+                continue;
+            }
+            ObjectNode entry = services.withArray(ServiceInstance.USER_PROVIDED).addObject();
+            entry.put("label", ServiceInstance.USER_PROVIDED);
+            entry.put("name", binding.name() != null && !binding.name().isEmpty() ? binding.name() : instance.name());
+            ArrayNode tags = entry.putArray("tags");
+            instance.tags().forEach(tags::add);
+            entry.put("instance_guid", instance.guid());
+            entry.put("instance_name", instance.name());
+            entry.put("binding_guid", binding.guid());
+            entry.put("binding_name", binding.name());
+            entry.set("credentials", binding.credentials());
+            entry.put("syslog_drain_url", binding.syslogDrainUrl());
+            entry.putArray("volume_mounts");
+        }
+        return services;
     }
 
     List<String> uris(String appGuid) {

@@ -74,7 +74,7 @@ final class AppPresenter {
         node.set("environment_variables", app.environmentVariables());
         node.putObject("staging_env_json");
         node.putObject("running_env_json");
-        node.set("system_env_json", environment.systemEnv());
+        node.set("system_env_json", environment.systemEnv(app));
         node.putObject("application_env_json").set("VCAP_APPLICATION", environment.applicationEnv(app));
         return node;
     }

@@ -24,10 +24,13 @@ final class CcErrorResponse {
 
     static Response v3(ApiError error) {
         ObjectNode body = JsonWriter.object();
-        body.putArray("errors").addObject()
-            .put("detail", error.detail())
-            .put("title", error.error().title())
-            .put("code", error.error().code());
+        var errors = body.putArray("errors");
+        for (ApiError each : error.all()) {
+            errors.addObject()
+                  .put("detail", each.detail())
+                  .put("title", each.error().title())
+                  .put("code", each.error().code());
+        }
         return Response.json(error.error().status(), V3_JSON, body);
     }
 

@@ -13,6 +13,12 @@ import java.util.UUID;
  */
 final class CcRepositories {
 
+    // users and roles; service instances and bindings
+    final Repository<User> users = new Repository<>();
+    final Repository<Role> roles = new Repository<>();
+    final Repository<ServiceInstance> serviceInstances = new Repository<>();
+    final Repository<ServiceCredentialBinding> serviceBindings = new Repository<>();
+
     final Repository<Organization> organizations = new Repository<>();
     final Repository<Space> spaces = new Repository<>();
     final Repository<Domain> domains = new Repository<>();
@@ -81,6 +87,22 @@ final class CcRepositories {
         return processes.get(guid).orElseThrow(() -> CcError.notFound("Process"));
     }
 
+    User user(String guid) {
+        return users.get(guid).orElseThrow(() -> CcError.notFound("User"));
+    }
+
+    Role role(String guid) {
+        return roles.get(guid).orElseThrow(() -> CcError.notFound("Role"));
+    }
+
+    ServiceInstance serviceInstance(String guid) {
+        return serviceInstances.get(guid).orElseThrow(() -> CcError.notFound("Service instance"));
+    }
+
+    ServiceCredentialBinding serviceBinding(String guid) {
+        return serviceBindings.get(guid).orElseThrow(() -> CcError.notFound("Service credential binding"));
+    }
+
     Job job(String guid) {
         return jobs.get(guid).orElseThrow(() -> CcError.notFound("Job"));
     }
@@ -119,6 +141,9 @@ final class CcRepositories {
     /** Whether a job's resource still exists, so the job links to it (CC's {@code resource_exists?}). */
     boolean exists(String resourceType, String guid) {
         return switch (resourceType) {
+            case "user" -> users.contains(guid);
+            case "role" -> roles.contains(guid);
+            case "service_instance" -> serviceInstances.contains(guid);
             case "organization" -> organizations.contains(guid);
             case "space" -> spaces.contains(guid);
             case "domain" -> domains.contains(guid);

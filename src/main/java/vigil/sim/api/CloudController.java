@@ -34,11 +34,13 @@ public final class CloudController implements AutoCloseable {
 
     private final AccessTokenVerifier verifier;
     private final CloudControllerHandler handler;
+    private final AccessControl access;
 
     private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir,
-                            AccessTokenVerifier verifier, CloudControllerHandler handler) {
+                            AccessTokenVerifier verifier, CloudControllerHandler handler, AccessControl access) {
         this.verifier = verifier;
         this.handler = handler;
+        this.access = access;
         this.server = server;
         this.store = store;
         this.background = background;
@@ -199,6 +201,40 @@ public final class CloudController implements AutoCloseable {
                 .add("POST", "/v3/deployments/{guid}/actions/cancel", deployments::cancel)
                 .add("POST", "/v3/deployments/{guid}/actions/continue", deployments::continueDeployment);
 
+        // users and roles
+        UsersEndpoint users = new UsersEndpoint(urls, store, jobs, new UaaUserLookup(uaaUrl));
+        RolesEndpoint roles = new RolesEndpoint(urls, store, jobs, users);
+        table.add("GET", "/v3/users", users::list)
+             .add("POST", "/v3/users", users::create)
+             .add("GET", "/v3/users/{guid}", users::get)
+             .add("DELETE", "/v3/users/{guid}", users::delete)
+             .add("GET", "/v3/roles", roles::list)
+             .add("POST", "/v3/roles", roles::create)
+             .add("GET", "/v3/roles/{guid}", roles::get)
+             .add("DELETE", "/v3/roles/{guid}", roles::delete);
+
+        // service instances and bindings
+        ServiceInstancesEndpoint serviceInstances = new ServiceInstancesEndpoint(urls, store);
+        ServiceCredentialBindingsEndpoint bindings = new ServiceCredentialBindingsEndpoint(urls, store);
+        table.add("GET", "/v3/service_instances", serviceInstances::list)
+             .add("POST", "/v3/service_instances", serviceInstances::create)
+             .add("GET", "/v3/service_instances/{guid}", serviceInstances::get)
+             .add("PATCH", "/v3/service_instances/{guid}", serviceInstances::update)
+             .add("DELETE", "/v3/service_instances/{guid}", serviceInstances::delete)
+             .add("GET", "/v3/service_instances/{guid}/credentials", serviceInstances::credentials)
+             .add("GET", "/v3/service_credential_bindings", bindings::list)
+             .add("POST", "/v3/service_credential_bindings", bindings::create)
+             .add("GET", "/v3/service_credential_bindings/{guid}", bindings::get)
+             .add("PATCH", "/v3/service_credential_bindings/{guid}", bindings::update)
+             .add("DELETE", "/v3/service_credential_bindings/{guid}", bindings::delete)
+             .add("GET", "/v3/service_credential_bindings/{guid}/details", bindings::details)
+             .add("GET", "/v3/service_route_bindings", bindings::listRouteBindings);
+
+        // manifests
+        ManifestsEndpoint manifests = new ManifestsEndpoint(store, jobs, running);
+        table.add("POST", "/v3/spaces/{guid}/actions/apply_manifest", manifests::apply)
+             .add("GET", "/v3/apps/{guid}/manifest", manifests::get);
+
         for (AdminRoute admin : adminRoutes) {
             table.add(admin.method(), admin.path(), (request, security) -> {
                 if (!security.requireCaller().isAdmin()) {
@@ -208,9 +244,10 @@ public final class CloudController implements AutoCloseable {
             });
         }
         AccessTokenVerifier verifier = new AccessTokenVerifier(uaaKey, uaaIssuer, clock);
-        CloudControllerHandler handler = new CloudControllerHandler(table, verifier);
+        AccessControl access = new AccessControl(store, new ResourceScopes(store, path -> representation(table, path)), urls);
+        CloudControllerHandler handler = new CloudControllerHandler(table, verifier, access);
         server.serve(handler);
-        return new CloudController(server, store, background, createdWorkDir, verifier, handler);
+        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access);
     }
 
     public URI uri() {
@@ -222,7 +259,35 @@ public final class CloudController implements AutoCloseable {
         handler.faultHook(Objects.requireNonNull(hook, "hook"));
     }
 
-        /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */
+        /**
+     * <b>Test-only fault.</b> {@code true} switches authorization off: every authenticated caller is treated
+     * as an admin, so a space developer sees and changes other spaces and may create organizations. It lets
+     * tests show that an isolation check fails when CF does not isolate. The same happens from the start
+     * when the JVM has the system property {@code vigil.sim.test.skipAuthorization=true}.
+     */
+    public void skipAuthorizationForTests(boolean skip) {
+        access.skip(skip);
+    }
+
+    /** A resource's JSON as an admin would GET it, for placing resources the access control has no lookup for. */
+    private static Optional<com.fasterxml.jackson.databind.JsonNode> representation(RouteTable<CcEndpoint> table, String path) {
+        SecurityContext internal = SecurityContext.valid(new Caller("vigil-sim-access-control", null,
+                java.util.Set.of("cloud_controller.admin")));
+        return table.match("GET", path).flatMap(match -> {
+            try {
+                vigil.sim.http.Response response = match.value().handle(
+                        new vigil.sim.http.Request("GET", path, "", Map.of(), new byte[0]).withPathParams(match.pathParams()),
+                        internal);
+                return response.status() == 200
+                        ? Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()))
+                        : Optional.empty();
+            } catch (ApiError | IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */
     public boolean acceptsToken(Optional<String> authorization) {
         return verifier.verify(authorization).caller().isPresent();
     }

@@ -11,7 +11,8 @@ import vigil.sim.http.RouteTable;
 
 /**
  * Every Cloud Controller request passes here: the token is read (as CC's middleware does for every
- * request), the route is looked up, and errors become CC error bodies. CC has no 405: a known path
+ * request), the route is looked up, {@link AccessControl} decides what the caller may see and do, and
+ * errors become CC error bodies. CC has no 405: a known path
  * with another method is an unknown route, 404 {@code CF-NotFound}, and so is any unknown path.
  */
 final class CloudControllerHandler implements Handler {
@@ -21,10 +22,12 @@ final class CloudControllerHandler implements Handler {
     private final RouteTable<CcEndpoint> routes;
     private final AccessTokenVerifier tokens;
     private volatile ApiFaultHook faults = ApiFaultHook.NONE;
+    private final AccessControl access;
 
-    CloudControllerHandler(RouteTable<CcEndpoint> routes, AccessTokenVerifier tokens) {
+    CloudControllerHandler(RouteTable<CcEndpoint> routes, AccessTokenVerifier tokens, AccessControl access) {
         this.routes = routes;
         this.tokens = tokens;
+        this.access = access;
     }
 
     void faultHook(ApiFaultHook hook) {
@@ -54,7 +57,7 @@ final class CloudControllerHandler implements Handler {
             // Rails and Sinatra answer HEAD with the GET route (the body is dropped on the way out).
             String method = "HEAD".equals(request.method()) ? "GET" : request.method();
             return routes.match(method, path)
-                    .map(match -> match.value().handle(request.withPathParams(match.pathParams()), security))
+                    .map(match -> access.authorize(request.withPathParams(match.pathParams()), security, match.value()))
                     .orElseThrow(() -> CcError.NOT_FOUND.raise());
         } catch (ApiError e) {
             return CcErrorResponse.forPath(path, e);

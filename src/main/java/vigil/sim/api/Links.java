@@ -23,6 +23,11 @@ final class Links {
         return this;
     }
 
+    /** The links object itself, for entries that are not plain paths (hrefs with a query). */
+    ObjectNode links() {
+        return links;
+    }
+
     Links add(String name, String path, String method) {
         links.putObject(name).put("href", urls.url(path)).put("method", method);
         return this;

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CC v3's recursive deletes, run inside delete jobs: an organization takes its spaces and private
- * domains with it, a space its apps and routes, an app its processes (stopped on the cells first),
- * route destinations, packages, builds and droplets (with their files).
+ * CC v3's recursive deletes, run inside delete jobs: an organization takes its spaces, private
+ * domains and roles with it, a space its apps, routes, service instances and roles, an app its service
+ * bindings, processes (stopped on the cells first), route destinations, packages, builds and droplets
+ * (with their files).
  */
 final class ResourceDeleter {
 
@@ -38,12 +39,16 @@ final class ResourceDeleter {
     void deleteOrganization(String guid) {
         store.spaces.where(space -> space.organizationGuid().equals(guid)).forEach(space -> deleteSpace(space.guid()));
         store.domains.where(domain -> guid.equals(domain.organizationGuid())).forEach(domain -> deleteDomain(domain.guid()));
+        store.roles.where(role -> guid.equals(role.organizationGuid())).forEach(role -> store.roles.remove(role.guid()));
         store.organizations.remove(guid);
     }
 
     void deleteSpace(String guid) {
         store.apps.where(app -> app.spaceGuid().equals(guid)).forEach(app -> deleteApp(app.guid()));
         store.routes.where(route -> route.spaceGuid().equals(guid)).forEach(route -> store.routes.remove(route.guid()));
+        store.serviceInstances.where(instance -> instance.spaceGuid().equals(guid))
+                .forEach(instance -> store.serviceInstances.remove(instance.guid()));
+        store.roles.where(role -> guid.equals(role.spaceGuid())).forEach(role -> store.roles.remove(role.guid()));
         store.spaces.remove(guid);
     }
 
@@ -63,6 +68,8 @@ final class ResourceDeleter {
             store.routes.update(route.guid(), current -> current.withDestinations(
                     current.destinations().stream().filter(d -> !d.appGuid().equals(guid)).toList(), store.now()));
         }
+        store.serviceBindings.where(binding -> binding.appGuid().equals(guid))
+                .forEach(binding -> store.serviceBindings.remove(binding.guid()));
         store.processesOf(guid).forEach(process -> store.processes.remove(process.guid()));
         store.builds.where(build -> build.appGuid().equals(guid)).forEach(build -> store.builds.remove(build.guid()));
         store.packages.where(pkg -> pkg.appGuid().equals(guid)).forEach(pkg -> deletePackage(pkg.guid()));

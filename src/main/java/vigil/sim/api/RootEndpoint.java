@@ -15,7 +15,8 @@ final class RootEndpoint {
 
     /** The v3 resources this sim serves, in CC's (alphabetical) order; grows with the sim. */
     private static final List<String> V3_RESOURCES = List.of("apps", "builds", "domains", "droplets", "info",
-            "organizations", "packages", "processes", "resource_matches", "routes", "spaces");
+            "organizations", "packages", "processes", "resource_matches", "roles", "routes", "service_credential_bindings",
+            "service_instances", "service_route_bindings", "spaces", "users");
 
     /**
      * Components CC links to, in CC's order; CC renders one as null when it is not configured, and

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,11 +46,21 @@ final class IdentityZone {
             "password.write", "cloud_controller.admin", "cloud_controller.read", "cloud_controller.write",
             "doppler.firehose", "routing.router_groups.read", "routing.router_groups.write", "network.admin");
 
-    private final Map<String, UaaUser> usersByName;
+    /**
+     * The groups UAA gives every new user (its default {@code user.authorities}); a token through the
+     * {@code cf} client carries those the client allows too: read, write, openid, password.write, uaa.user.
+     */
+    static final List<String> NEW_USER_GROUPS = List.of(
+            "openid", "uaa.user", "cloud_controller.read", "cloud_controller.write", "password.write",
+            "scim.me", "profile", "roles", "user_attributes", "uaa.offline_token");
+
+    /** Users come and go through SCIM, concurrently with logins. */
+    private final ConcurrentMap<String, UaaUser> usersByName;
     private final Map<String, OAuthClient> clientsById;
 
     private IdentityZone(List<UaaUser> users, List<OAuthClient> clients) {
-        this.usersByName = users.stream().collect(Collectors.toUnmodifiableMap(UaaUser::userName, Function.identity()));
+        this.usersByName = new ConcurrentHashMap<>(
+                users.stream().collect(Collectors.toMap(UaaUser::userName, Function.identity())));
         this.clientsById = clients.stream().collect(Collectors.toUnmodifiableMap(OAuthClient::id, Function.identity()));
     }
 
@@ -71,6 +83,26 @@ final class IdentityZone {
 
     Optional<UaaUser> userById(String id) {
         return usersByName.values().stream().filter(user -> user.id().equals(id)).findFirst();
+    }
+
+    Optional<UaaUser> userByName(String userName) {
+        return Optional.ofNullable(usersByName.get(userName));
+    }
+
+    List<UaaUser> users() {
+        return List.copyOf(usersByName.values());
+    }
+
+    /** Adds a user with the default groups; empty when the user name is taken (UAA's names are unique per zone). */
+    Optional<UaaUser> addUser(String userName, String password, String email) {
+        UaaUser user = new UaaUser(UUID.randomUUID().toString(), userName, password, email, "uaa", NEW_USER_GROUPS);
+        return usersByName.putIfAbsent(userName, user) == null ? Optional.of(user) : Optional.empty();
+    }
+
+    Optional<UaaUser> removeUser(String id) {
+        Optional<UaaUser> user = userById(id);
+        user.ifPresent(found -> usersByName.remove(found.userName(), found));
+        return user;
     }
 
     /** Constant-time, so response timing does not reveal how much of a secret was right. */

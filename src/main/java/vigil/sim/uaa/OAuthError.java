@@ -62,6 +62,24 @@ final class OAuthError extends RuntimeException {
         return new OAuthError(400, "invalid_scope", description);
     }
 
+    /** A valid token without the scope an endpoint needs. */
+    static OAuthError insufficientScope() {
+        return new OAuthError(403, "insufficient_scope", "Insufficient scope for this resource");
+    }
+
+    /** No bearer token where one is needed (Spring Security's message). */
+    static OAuthError noBearerToken() {
+        return new OAuthError(401, "unauthorized", "Full authentication is required to access this resource");
+    }
+
+    static OAuthError scimNotFound(String description) {
+        return new OAuthError(404, "scim_resource_not_found", description);
+    }
+
+    static OAuthError invalidScimResource(String description) {
+        return new OAuthError(400, "invalid_scim_resource", description);
+    }
+
     static OAuthError methodNotAllowed(String method) {
         return new OAuthError(405, "method_not_allowed", "Request method '" + method + "' not supported");
     }

@@ -31,9 +31,10 @@ public final class Uaa implements AutoCloseable {
         String issuer = url + "/oauth/token";
         SigningKey key = SigningKey.generate(URI.create(url + "/token_keys"));
         TokenFactory tokens = new TokenFactory(key, issuer, tokenLifetime, clock);
-        TokenEndpoint tokenEndpoint = new TokenEndpoint(IdentityZone.withAdmin(adminPassword), tokens,
-                new RefreshTokenReader(key, issuer, clock));
-        server.serve(new UaaHandler(tokenEndpoint, new TokenKeysEndpoint(key), new InfoEndpoint(url)));
+        IdentityZone zone = IdentityZone.withAdmin(adminPassword);
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(zone, tokens, new RefreshTokenReader(key, issuer, clock));
+        ScimUsersEndpoint users = new ScimUsersEndpoint(zone, new BearerTokenReader(key, issuer, clock), clock);
+        server.serve(new UaaHandler(tokenEndpoint, new TokenKeysEndpoint(key), new InfoEndpoint(url), users));
         return new Uaa(server, key, issuer);
     }
 

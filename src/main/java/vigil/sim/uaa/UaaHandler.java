@@ -19,8 +19,12 @@ final class UaaHandler implements Handler {
 
     private final RouteTable<Handler> routes = new RouteTable<>();
 
-    UaaHandler(TokenEndpoint token, TokenKeysEndpoint keys, InfoEndpoint info) {
+    UaaHandler(TokenEndpoint token, TokenKeysEndpoint keys, InfoEndpoint info, ScimUsersEndpoint users) {
         routes.add("POST", "/oauth/token", token::token)
+              .add("POST", "/Users", users::create)
+              .add("GET", "/Users", users::list)
+              .add("GET", "/Users/{id}", users::get)
+              .add("DELETE", "/Users/{id}", users::delete)
               .add("GET", "/token_keys", keys::keys)
               .add("GET", "/token_key", keys::key)
               .add("GET", "/info", info::info)

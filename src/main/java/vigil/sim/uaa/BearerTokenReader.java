@@ -1,0 +1,54 @@
+package vigil.sim.uaa;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks the bearer token of a request to UAA's own resources (SCIM): signed by this zone, issued
+ * here, not expired, an access token, and carrying one of the scopes the resource needs.
+ */
+final class BearerTokenReader {
+
+    private final SigningKey key;
+    private final String issuer;
+    private final Clock clock;
+
+    BearerTokenReader(SigningKey key, String issuer, Clock clock) {
+        this.key = key;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /** Throws UAA's 401 for a missing or bad token and 403 when none of {@code anyOfScopes} is granted. */
+    void require(Optional<String> authorization, List<String> anyOfScopes) {
+        if (authorization.isEmpty() || !authorization.get().regionMatches(true, 0, "bearer ", 0, 7)) {
+            throw OAuthError.noBearerToken();
+        }
+        List<String> scopes = scopes(authorization.get().substring(7).trim());
+        if (scopes.stream().noneMatch(anyOfScopes::contains)) {
+            throw OAuthError.insufficientScope();
+        }
+    }
+
+    private List<String> scopes(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date expiry = claims.getExpirationTime();
+            if (!key.signed(jwt) || !issuer.equals(claims.getIssuer())
+                    || expiry == null || !expiry.toInstant().isAfter(clock.instant())
+                    || claims.getJWTID() == null || claims.getJWTID().endsWith(TokenFactory.REFRESH_SUFFIX)) {
+                throw OAuthError.invalidToken("The token is invalid or expired");
+            }
+            List<String> scopes = claims.getStringListClaim("scope");
+            return scopes == null ? List.of() : scopes;
+        } catch (ParseException e) {
+            throw OAuthError.invalidToken("The token is invalid or expired");
+        }
+    }
+}

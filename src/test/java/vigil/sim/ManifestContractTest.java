@@ -1,0 +1,100 @@
+package vigil.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vigil.sim.OrganizationsAndSpacesContractTest.assertError;
+import static vigil.sim.OrganizationsAndSpacesContractTest.guidsOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.sim.HttpProbe.Reply;
+
+class ManifestContractTest {
+
+    private static final String YAML = "application/x-yaml";
+
+    @TempDir
+    static Path workDir;
+    private static CcFixture cc;
+    private static SimUsers requests;
+    private static String space;
+
+    @BeforeAll
+    static void start() throws IOException {
+        cc = new CcFixture(workDir);
+        requests = new SimUsers(cc);
+        space = cc.createSpace("space", cc.createOrg("org-" + UUID.randomUUID()));
+    }
+
+    @AfterAll
+    static void stop() {
+        cc.close();
+    }
+
+    private static Reply apply(String yaml) {
+        return requests.yaml("/v3/spaces/" + space + "/actions/apply_manifest", yaml, YAML);
+    }
+
+    @Test
+    void applyingAManifestSetsInstancesEnvAndRoutes() {
+        Reply accepted = apply("""
+                applications:
+                - name: manifested
+                  instances: 3
+                  memory: 256M
+                  env:
+                    GREETING: hi
+                    COUNT: 2
+                  routes:
+                  - route: manifested.%s/api
+                """.formatted(CcFixture.APPS_DOMAIN));
+
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(202);
+        assertThat(cc.awaitJob(accepted).get("state").asText()).isEqualTo("COMPLETE");
+        JsonNode apps = cc.get("/v3/apps?names=manifested&space_guids=" + space).json();
+        String app = guidsOf(apps).get(0);
+        JsonNode web = cc.get("/v3/apps/" + app + "/processes/web").json();
+        assertThat(web.get("instances").asInt()).isEqualTo(3);
+        assertThat(web.get("memory_in_mb").asInt()).isEqualTo(256);
+        JsonNode env = cc.get("/v3/apps/" + app + "/environment_variables").json().get("var");
+        assertThat(env.get("GREETING").asText()).isEqualTo("hi");
+        assertThat(env.get("COUNT").asText()).isEqualTo("2");
+        JsonNode routes = cc.get("/v3/apps/" + app + "/routes").json();
+        assertThat(routes.at("/resources/0/url").asText()).isEqualTo("manifested." + CcFixture.APPS_DOMAIN + "/api");
+
+        cc.pushDroplet(app);
+        cc.post("/v3/apps/" + app + "/actions/start", null);
+        assertThat(cc.cc.routeTargets("manifested." + CcFixture.APPS_DOMAIN, "/api/x"))
+                .singleElement().satisfies(target -> assertThat(target.appGuid()).isEqualTo(app));
+        assertThat(cc.runtime.lastDesire().instances()).isEqualTo(3);
+
+        Reply again = apply("applications: [{name: manifested, instances: 1}]");
+        cc.awaitJob(again);
+        assertThat(cc.runtime.lastDesire().instances()).isEqualTo(1);
+        Reply manifest = requests.raw("/v3/apps/" + app + "/manifest");
+        assertThat(manifest.status()).isEqualTo(200);
+        assertThat(manifest.header("Content-Type")).isEqualTo(YAML);
+        assertThat(manifest.raw().body()).contains("- name: manifested").contains("GREETING: hi")
+                .contains("route: manifested." + CcFixture.APPS_DOMAIN + "/api").contains("instances: 1");
+    }
+
+    @Test
+    void badManifestsAreRefusedWithCcsMessages() {
+        assertError(apply("version: 1\n"), 422, "CF-UnprocessableEntity", 10008,
+                "Cannot parse manifest with no 'applications' field.");
+        Reply invalid = apply("applications:\n- name: bad\n  instances: -1\n  memory: 12Q\n- instances: 1\n");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().get("errors")).extracting(error -> error.get("detail").asText()).containsExactly(
+                "For application 'bad': Process \"web\": Instances must be greater than or equal to 0",
+                "For application 'bad': Process \"web\": Memory must use a supported unit: B, K, KB, M, MB, G, GB, T, or TB",
+                "For application at index 1: Name must not be empty");
+        assertError(requests.yaml("/v3/spaces/" + space + "/actions/apply_manifest", "{}", "application/json"),
+                400, "CF-BadRequest", 1004, "Bad request: Content-Type must be yaml");
+        assertThat(cc.get("/v3/apps?names=bad").json().get("resources")).isEmpty();
+    }
+}
