@@ -52,7 +52,7 @@ public final class CfClient {
      */
     public static CfClient connect(CfTarget target) {
         CfHttp cc = new CfHttp(target.api(), target.connection());
-        JsonNode body = CcAnswer.of(cc, "GET /", cc.send("GET", "/", request -> request.accept(ContentType.JSON))).body();
+        JsonNode body = CcAnswer.of("GET /", cc.send("GET", "/", request -> request.accept(ContentType.JSON))).body();
         RootLinks root = RootLinks.from(body, "GET " + target.api() + "/");
         UaaClient uaa = new UaaClient(root.login(), target.connection());
         TokenSource tokens = new TokenSource(() -> uaa.logIn(target.credentials()),
@@ -215,8 +215,8 @@ public final class CfClient {
     void sendRawAndAwaitJob(String method, String path, String contentType, String body) {
         String header = authorization.get();
         Response response = cc.send(method, path, request -> authorized(request.accept(ContentType.JSON), header)
-                .contentType(contentType).body(body));
-        CcAnswer.of(cc, method + " " + path, response).jobLocation().ifPresent(jobs::await);
+                .contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CcAnswer.of(method + " " + path, response).jobLocation().ifPresent(jobs::await);
     }
 
     /** A request whose answer may be a 202 with a job: the job is awaited. */
@@ -229,7 +229,7 @@ public final class CfClient {
     <T> T upload(String path, UnaryOperator<RequestSpecification> parts, Class<T> type) {
         String header = authorization.get();
         Response response = cc.send("POST", path, request -> parts.apply(authorized(request, header)));
-        return CfJson.convert(CcAnswer.of(cc, "POST " + path, response).body(), type);
+        return CfJson.convert(CcAnswer.of("POST " + path, response).body(), type);
     }
 
     CcAnswer send(String method, String pathOrUrl, Object body) {
@@ -239,7 +239,7 @@ public final class CfClient {
             RequestSpecification authorized = authorized(request.accept(ContentType.JSON), header);
             return body == null ? authorized : authorized.contentType(ContentType.JSON).body(CfJson.write(body));
         });
-        return CcAnswer.of(cc, method + " " + pathOrUrl, response);
+        return CcAnswer.of(method + " " + pathOrUrl, response);
     }
 
     private static RequestSpecification authorized(RequestSpecification request, String header) {

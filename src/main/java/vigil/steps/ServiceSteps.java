@@ -1,0 +1,79 @@
+package vigil.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.Map;
+import java.util.UUID;
+import vigil.cf.AppResponse;
+import vigil.cf.PushedApp;
+
+/** User-provided service instances: bound, they reach the app in VCAP_SERVICES; unbound, they are gone. */
+public final class ServiceSteps {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ScenarioContext context;
+    private String instanceName;
+    private String binding;
+    private final String secret = "s3cret-" + UUID.randomUUID();
+
+    public ServiceSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @When("a user-provided service instance with credentials is bound to the app and the app is restarted")
+    public void bindAndRestart() {
+        PushedApp app = context.app();
+        instanceName = context.run().workspace().names().next("service");
+        String instance = context.cf().services().createUserProvided(instanceName, context.workspace().space().guid(),
+                Map.of("uri", "postgres://db.internal:5432/orders", "password", secret));
+        binding = context.cf().services().bind(instance, app.app().guid());
+        restart(app);
+    }
+
+    @When("the service instance is unbound and the app is restarted")
+    public void unbindAndRestart() {
+        context.cf().services().unbind(binding);
+        restart(context.app());
+    }
+
+    @Then("VCAP_SERVICES in the app holds the instance with its credentials")
+    public void vcapServicesHoldsInstance() throws Exception {
+        JsonNode instance = userProvided().orElseThrow(() -> new AssertionError(
+                "VCAP_SERVICES in the app has no user-provided instance named " + instanceName));
+        assertThat(instance.path("credentials").path("uri").asText()).as("credentials.uri of %s", instanceName)
+                .isEqualTo("postgres://db.internal:5432/orders");
+        assertThat(instance.path("credentials").path("password").asText())
+                .as("credentials.password of %s reached the app", instanceName).isEqualTo(secret);
+    }
+
+    @Then("VCAP_SERVICES in the app no longer holds the instance")
+    public void vcapServicesWithoutInstance() throws Exception {
+        assertThat(userProvided()).as("user-provided instance %s in VCAP_SERVICES after unbinding", instanceName).isEmpty();
+    }
+
+    private java.util.Optional<JsonNode> userProvided() throws Exception {
+        AppResponse response = context.requests().get(context.app(), "/env/VCAP_SERVICES");
+        if (response.status() == 404) {
+            return java.util.Optional.empty();
+        }
+        assertThat(response.status()).as("GET /env/VCAP_SERVICES").isEqualTo(200);
+        for (JsonNode instance : JSON.readTree(response.body()).path("user-provided")) {
+            if (instance.path("name").asText().equals(instanceName)) {
+                return java.util.Optional.of(instance);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void restart(PushedApp app) {
+        context.cf().apps().restart(app.app().guid());
+        org.awaitility.Awaitility.await("every instance of " + app.app().name() + " RUNNING after the restart")
+                .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
+                .until(() -> context.cf().processes().stats(app.app().guid()),
+                        all -> !all.isEmpty() && all.stream().allMatch(s -> s.state().equals("RUNNING")));
+    }
+}
