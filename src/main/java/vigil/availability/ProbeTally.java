@@ -17,7 +17,8 @@ import vigil.report.AvailabilityResult.Outage;
 /**
  * Everything one probe's samples add up to, in constant memory: counters, HdrHistograms of latency and of
  * schedule lag, the outage under way plus a bounded list of finished ones, instance ids, the timeline.
- * Takes samples in schedule order (see {@link InOrderRelease}); thread-safe.
+ * Takes samples in schedule order (see {@link InOrderRelease}); thread-safe. Failures before the probe's
+ * first success are not counted: the measurement starts when the probe is live.
  */
 final class ProbeTally {
     /** Latencies above this are recorded as this; a check times out long before. */
@@ -33,6 +34,8 @@ final class ProbeTally {
     private final Histogram lag = new Histogram(HIGHEST_MICROS, 3);
     private final OutageList outages = new OutageList(OutageList.DEFAULT_CAPACITY);
     private final OutageDetector detector = new OutageDetector(outages::add);
+    /** Only reported if the probe never succeeds: then every sample failed, and that is the result. */
+    private final OutageDetector warmupOutage = new OutageDetector(outages::add);
     private final InstanceChurn churn = new InstanceChurn();
     private final Timeline timeline;
     private final Map<String, Long> tolerated = new TreeMap<>();
@@ -40,6 +43,7 @@ final class ProbeTally {
     private long failures;
     private long toleratedCount;
     private long lateStarts;
+    private long warmup;
     private Instant lastScheduled;
     private volatile boolean live;
     private volatile String lastError;
@@ -53,6 +57,16 @@ final class ProbeTally {
     }
 
     synchronized void accept(Sample sample) {
+        ProbeOutcome outcome = sample.outcome();
+        if (!live && !outcome.ok()) {
+            // Until its first success a probe measures its own start (a cold JVM's first connections take
+            // hundreds of ms) or a target not yet up; the deploy waits for every first success anyway.
+            warmup++;
+            lastError = outcome.error();
+            lastScheduled = sample.scheduled();
+            warmupOutage.failure(sample.scheduled(), outcome.error());
+            return;
+        }
         samples++;
         lastScheduled = sample.scheduled();
         long lagMicros = sample.lagMicros();
@@ -60,7 +74,6 @@ final class ProbeTally {
         if (lagMicros > lateStartMicros) {
             lateStarts++;
         }
-        ProbeOutcome outcome = sample.outcome();
         churn.accept(deploy.phaseOf(sample.scheduled()), outcome.instance());
         if (outcome.ok()) {
             latency.recordValue(Math.min(Math.max(0, sample.latencyMicros()), HIGHEST_MICROS));
@@ -115,7 +128,14 @@ final class ProbeTally {
      * Call once, after the last sample.
      */
     synchronized AvailabilityResult finish() {
-        if (lastScheduled != null) {
+        if (!live) {
+            samples = warmup;
+            failures = warmup;
+            warmup = 0;
+            if (lastScheduled != null) {
+                warmupOutage.finish(lastScheduled.plusNanos(spec.intervalNanos()));
+            }
+        } else if (lastScheduled != null) {
             detector.finish(lastScheduled.plusNanos(spec.intervalNanos()));
         }
         long judged = samples - toleratedCount;
@@ -137,6 +157,10 @@ final class ProbeTally {
                     + " failed with a known error, counted as warnings ("
                     + tolerated.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                     .collect(Collectors.joining(", ")) + ")");
+        }
+        if (warmup > 0) {
+            warnings.add(warmup + (warmup == 1 ? " sample" : " samples")
+                    + " failed before the first success and are not counted (they are in the CSV)");
         }
         String churnWarning = churn.warning(deploy);
         if (churnWarning != null) {
