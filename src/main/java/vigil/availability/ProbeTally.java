@@ -25,6 +25,7 @@ final class ProbeTally {
     private static final long HIGHEST_MICROS = Duration.ofHours(1).toNanos() / 1000;
     /** Distinct known-error kinds counted by name; more are counted as "other". */
     private static final int TOLERATED_KINDS = 32;
+    private static final int MIN_LATE_STARTS_WARNED = 5;
 
     private final ProbeSpec spec;
     private final ProbeLimits limits;
@@ -166,8 +167,8 @@ final class ProbeTally {
         if (churnWarning != null) {
             warnings.add(churnWarning);
         }
-        // A few late starts are GC noise; more than 1 % means the instrument, not the target, is struggling.
-        if (samples > 0 && lateStarts * 100 > samples) {
+        // A few late starts are GC or JIT noise; more than 1 % means the instrument, not the target, struggled.
+        if (lateStarts >= MIN_LATE_STARTS_WARNED && lateStarts * 100 > samples) {
             warnings.add(String.format(Locale.ROOT, "the instrument started %d of %d samples more than %d ms late"
                             + " (schedule lag p99 %.1f ms, max %.1f ms): it was overloaded, latency figures include it",
                     lateStarts, samples, lateStartMicros / 1000, millis(lag.getValueAtPercentile(99)),

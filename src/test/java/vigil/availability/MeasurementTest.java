@@ -85,13 +85,14 @@ class MeasurementTest {
             // The schedule did not wait for the hung checks: one sample per interval, none started late.
             double seconds = Duration.between(result.start(), result.end()).toNanos() / 1e9;
             assertThat((double) csv.size() - 1).as("samples scheduled").isCloseTo(seconds * 20, within(3.0));
-            // While checks hung, the later ones still started on time (a cold JVM may lag elsewhere).
+            // While checks hung for 200 ms each, the later ones still started within their own interval: the
+            // schedule never waited for a hung check (a loaded 2-core box may add a few ms of lag).
             Outage outage = probe.outages().get(0);
             for (String line : csv.subList(1, csv.size())) {
                 String[] fields = line.split(",");
                 Instant scheduled = Instant.parse(fields[0]);
                 if (!scheduled.isBefore(outage.start()) && scheduled.isBefore(outage.end())) {
-                    assertThat(Duration.between(scheduled, Instant.parse(fields[1])).toMillis()).as(line).isLessThan(10);
+                    assertThat(Duration.between(scheduled, Instant.parse(fields[1])).toMillis()).as(line).isLessThan(50);
                 }
             }
             // And the schedule itself is fixed: one check every 50 ms, whatever the answers did.

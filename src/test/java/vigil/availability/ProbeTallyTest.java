@@ -121,17 +121,17 @@ class ProbeTallyTest {
     @Test
     void lateStartsAreTheInstrumentsOwnHealth() {
         ProbeTally tally = tally(ProbeLimits.NONE);
-        for (long seq = 0; seq < 20; seq++) {
+        for (long seq = 0; seq < 40; seq++) {
             tally.accept(seq % 5 == 0 ? Samples.late(seq, 30) : Samples.ok(seq));
         }
 
         AvailabilityResult result = tally.finish();
 
-        assertThat(result.lateStarts()).isEqualTo(4);
+        assertThat(result.lateStarts()).isEqualTo(8);
         assertThat(result.scheduleLagMs().max()).isEqualTo(30.0, org.assertj.core.api.Assertions.within(0.1));
         assertThat(result.failures()).isZero();
         assertThat(result.warnings()).singleElement().asString()
-                .startsWith("the instrument started 4 of 20 samples more than 10 ms late");
+                .startsWith("the instrument started 8 of 40 samples more than 10 ms late");
     }
 
     @Test
