@@ -24,6 +24,13 @@ import static java.util.Collections.unmodifiableSortedMap;
  * @param latency          latency of the samples, in milliseconds
  * @param thresholds       the limits applied in the run ({@link Thresholds#NONE} when none)
  * @param passed           whether the run judged the probe to have held its thresholds
+ * @param verdict          one line that explains the judgement, e.g.
+ *                         {@code app-http: 99.31% < 99.50% (3 outages, longest 1.8 s at 12:03:41Z)}
+ * @param outageCount      how many outages there were; {@code outages} keeps only the longest of a long run
+ * @param warnings         what weakens the result without failing it: known errors, no instance churn, late starts
+ * @param lateStarts       samples the instrument itself started late (its own health, not the target's)
+ * @param scheduleLagMs    how late samples started after their scheduled time, in milliseconds
+ * @param instances        the answering instance ids seen before, during and after the deploy
  */
 public record AvailabilityResult(
         @JsonProperty("name") String name,
@@ -35,12 +42,44 @@ public record AvailabilityResult(
         @JsonProperty("outages") List<Outage> outages,
         @JsonProperty("latency_ms") Latency latency,
         @JsonProperty("thresholds") Thresholds thresholds,
-        @JsonProperty("passed") boolean passed) {
+        @JsonProperty("passed") boolean passed,
+        @JsonProperty("verdict") String verdict,
+        @JsonProperty("outage_count") Long outageCount,
+        @JsonProperty("warnings") List<String> warnings,
+        @JsonProperty("late_starts") Long lateStarts,
+        @JsonProperty("schedule_lag_ms") Latency scheduleLagMs,
+        @JsonProperty("instances") Instances instances) {
 
     public AvailabilityResult {
         Objects.requireNonNull(name, "name");
         outages = outages == null ? List.of() : List.copyOf(outages);
         thresholds = thresholds == null ? Thresholds.NONE : thresholds;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result with the figures a gate judges only (no verdict text, warnings or instrument health). */
+    public AvailabilityResult(String name, String target, long samples, long failures, double availabilityPct,
+                              double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
+                              boolean passed) {
+        this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
+                null, null, List.of(), null, null, null);
+    }
+
+    /**
+     * The instance ids that answered, by phase of the deploy (all in {@code before} when no deploy was marked).
+     * Each list is capped; {@code more} counts the ids left out.
+     */
+    public record Instances(
+            @JsonProperty("before") List<String> before,
+            @JsonProperty("during") List<String> during,
+            @JsonProperty("after") List<String> after,
+            @JsonProperty("more") long more) {
+
+        public Instances {
+            before = before == null ? List.of() : List.copyOf(before);
+            during = during == null ? List.of() : List.copyOf(during);
+            after = after == null ? List.of() : List.copyOf(after);
+        }
     }
 
     /**

@@ -42,4 +42,9 @@ public record ReportLayout(Path dir) {
     public Path availabilityDir() {
         return dir.resolve("availability");
     }
+
+    /** The output of the {@code --during} command. */
+    public Path duringLog() {
+        return dir.resolve("during.log");
+    }
 }

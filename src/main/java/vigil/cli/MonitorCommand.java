@@ -1,0 +1,279 @@
+package vigil.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import vigil.availability.DeployWatch;
+import vigil.availability.DuringCommand;
+import vigil.availability.DuringCommandException;
+import vigil.availability.HttpProbe;
+import vigil.availability.Measurement;
+import vigil.availability.MeasurementResult;
+import vigil.availability.ProbeLimits;
+import vigil.availability.ProbeSpec;
+import vigil.availability.ProbeTable;
+import vigil.availability.ProbesNotLiveException;
+import vigil.report.DuringResult;
+import vigil.report.ReportLayout;
+import vigil.report.RunReport;
+import vigil.report.SummaryWriter;
+import vigil.report.Thresholds;
+
+/** {@code vigil monitor}: measures the availability of any URLs, without a CF, while a command runs or for a time. */
+@Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Probe URLs on a fixed-rate schedule while a command runs (--during) or for a fixed time"
+                + " (--duration), then judge each against the thresholds.",
+                "Writes REPORTS/availability/NAME.csv (every sample), NAME.svg (timeline) and REPORTS/summary.json."})
+final class MonitorCommand implements Callable<Integer> {
+    @ParentCommand
+    private VigilCommand vigil;
+
+    @Parameters(arity = "1..*", paramLabel = "URL", description = "http(s) URLs to probe; a 2xx answer is a success.")
+    private List<String> urls = List.of();
+
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "10",
+            description = "Checks per second of each URL (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "2000",
+            description = "A check without an answer this long after its scheduled time fails (default: ${DEFAULT-VALUE}).")
+    private long timeoutMs;
+
+    @Option(names = "--router-address", paramLabel = "HOST:PORT",
+            description = "Connect here instead, sending the URL's host as Host (as to CF's gorouter).")
+    private String routerAddress;
+
+    @Option(names = "--during", paramLabel = "CMD",
+            description = "Run CMD with sh -c once every URL has answered once, and measure until it ends.")
+    private String during;
+
+    @Option(names = "--duration", paramLabel = "D", converter = AgeConverter.class,
+            description = "Measure for this long instead, e.g. 90s, 30m, 2h.")
+    private Duration duration;
+
+    @Option(names = "--ready-file", paramLabel = "FILE",
+            description = "Written once every URL has answered once, for a pipeline that starts the deploy elsewhere.")
+    private Path readyFile;
+
+    @Option(names = "--live-timeout", paramLabel = "D", converter = AgeConverter.class, defaultValue = "60s",
+            description = "How long the URLs get to answer once before the measurement starts (default: 60s).")
+    private Duration liveTimeout;
+
+    @Option(names = "--min-availability", paramLabel = "PCT", description = "Minimum availability of every URL, in percent.")
+    private Double minAvailability;
+
+    @Option(names = "--max-outage", paramLabel = "SECONDS", description = "Longest outage allowed per URL.")
+    private Double maxOutage;
+
+    @Option(names = "--max-failures", paramLabel = "N", description = "Failed samples allowed per URL.")
+    private Long maxFailures;
+
+    @Option(names = "--max-p99-latency-ms", paramLabel = "MS", description = "Highest p99 latency allowed per URL.")
+    private Double maxP99LatencyMs;
+
+    @Option(names = "--known-error", paramLabel = "REGEX",
+            description = "Errors matching REGEX (e.g. http_502, ^connection_reset$) count as warnings, not failures;"
+                    + " repeatable.")
+    private List<String> knownErrors = List.of();
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+    private Path reportsDir;
+
+    /** Set by the signal handler: from then on it owns the reports and the exit. */
+    private final AtomicBoolean aborting = new AtomicBoolean();
+
+    @Override
+    public Integer call() throws Exception {
+        ProbeLimits limits = limits();
+        List<HttpProbe> probes = probes();
+        ReportLayout layout = new ReportLayout(reportsDir);
+        Clock clock = Clock.systemUTC();
+        Instant started = clock.instant();
+        Measurement.Builder builder = Measurement.in(layout.availabilityDir()).clock(clock);
+        probes.forEach(probe -> builder.probe(probe, limits));
+        Measurement measurement = builder.start();
+        DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
+        DuringCommand command = during == null ? null : new DuringCommand(during, layout.duringLog(), clock);
+        vigil.out.println("monitor: " + probes.size() + (probes.size() == 1 ? " URL" : " URLs") + " at "
+                + trim(rate) + " Hz; waiting for each to answer once (up to " + AgeConverter.describe(liveTimeout) + ")");
+        DuringResult duringResult = null;
+        String error = null;
+        int exitCode;
+        try (TerminationSignals signals = TerminationSignals.install(code -> abort(watch, measurement, command,
+                layout, started, code))) {
+            try {
+                if (command != null) {
+                    vigil.out.println("monitor: then running: " + during + " (output in " + layout.duringLog() + ")");
+                    duringResult = watch.runDuring(command);
+                } else {
+                    watch.measureFor(duration);
+                }
+                exitCode = ExitCode.PASSED;
+            } catch (ProbesNotLiveException e) {
+                error = e.getMessage();
+                exitCode = ExitCode.SETUP_FAILED;
+            } catch (DuringCommandException e) {
+                error = e.getMessage();
+                duringResult = new DuringResult(during, null, clock.instant(), clock.instant());
+                exitCode = ExitCode.DURING_FAILED;
+            }
+            if (aborting.get()) {
+                // The signal's thread is writing the reports; it ends the process.
+                new CountDownLatch(1).await();
+            }
+        }
+        MeasurementResult result = measurement.stop();
+        if (exitCode == ExitCode.PASSED && duringResult != null) {
+            String failure = DuringCommand.failure(duringResult, layout.duringLog());
+            if (failure != null) {
+                error = failure;
+                exitCode = ExitCode.DURING_FAILED;
+            }
+        }
+        if (exitCode == ExitCode.PASSED && !result.passed()) {
+            exitCode = ExitCode.FAILED;
+        }
+        report(layout, started, clock.instant(), result, duringResult, exitCode, error);
+        return exitCode;
+    }
+
+    /** On SIGINT/SIGTERM: stop the command and the probes, write what was measured with verdict aborted, exit. */
+    private void abort(DeployWatch watch, Measurement measurement, DuringCommand command, ReportLayout layout,
+                       Instant started, int exitCode) {
+        aborting.set(true);
+        vigil.err.println("vigil monitor: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
+                + "): writing the results so far");
+        watch.abort();
+        MeasurementResult result = measurement.stop();
+        Instant now = Instant.now();
+        DuringResult duringResult = command == null ? null : new DuringResult(command.command(), null, started, now);
+        report(layout, started, now, result, duringResult, exitCode, "stopped by a signal");
+        System.exit(exitCode);
+    }
+
+    private void report(ReportLayout layout, Instant started, Instant finished, MeasurementResult result,
+                        DuringResult duringResult, int exitCode, String error) {
+        RunReport report = new RunReport(runId(), started, finished, Set.of(), List.of(), ExitCode.verdict(exitCode),
+                exitCode, error, result.probes(), duringResult);
+        try {
+            new SummaryWriter().write(layout.summaryJson(), report);
+        } catch (IOException | RuntimeException e) {
+            vigil.err.println("vigil monitor: could not write " + layout.summaryJson() + ": " + e.getMessage());
+        }
+        vigil.out.println();
+        ProbeTable.lines(result.probes()).forEach(vigil.out::println);
+        vigil.out.println();
+        result.verdictLines().forEach(vigil.out::println);
+        result.problems().forEach(problem -> vigil.err.println("vigil monitor: " + problem));
+        if (error != null) {
+            vigil.err.println("vigil monitor: " + error);
+        }
+        vigil.out.println("monitor: " + ExitCode.verdict(exitCode).id() + " (exit " + exitCode + "); samples in "
+                + layout.availabilityDir() + ", summary in " + layout.summaryJson());
+    }
+
+    private ProbeLimits limits() throws UsageException {
+        if (during != null && duration != null) {
+            throw new UsageException("--during and --duration exclude each other: measure while a command runs"
+                    + " (--during CMD) or for a fixed time (--duration D), not both");
+        }
+        if (during == null && duration == null) {
+            throw new UsageException("say how long to measure: --during CMD (while a command runs, e.g. a deploy)"
+                    + " or --duration D (e.g. --duration 5m)");
+        }
+        if (during != null && during.isBlank()) {
+            throw new UsageException("--during: the command is empty");
+        }
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            throw new UsageException("--duration: must be positive, got " + duration);
+        }
+        if (timeoutMs <= 0) {
+            throw new UsageException("--timeout: must be a positive number of milliseconds, got " + timeoutMs);
+        }
+        Thresholds thresholds;
+        try {
+            thresholds = new Thresholds(minAvailability, maxOutage, maxFailures, maxP99LatencyMs);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid threshold: " + e.getMessage()
+                    + " (--min-availability 0..100, --max-outage, --max-failures, --max-p99-latency-ms)");
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : knownErrors) {
+            try {
+                patterns.add(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                throw new UsageException("--known-error: '" + regex + "' is not a regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return new ProbeLimits(thresholds, patterns);
+    }
+
+    private List<HttpProbe> probes() throws UsageException {
+        Set<String> names = new HashSet<>();
+        List<HttpProbe> probes = new ArrayList<>();
+        for (String url : urls) {
+            URI uri;
+            try {
+                uri = new URI(url.trim());
+            } catch (URISyntaxException e) {
+                throw new UsageException("'" + url + "' is not a URL: " + e.getReason()
+                        + " (write e.g. http://app.example.com/health)");
+            }
+            String name = uniqueName(nameOf(uri), names);
+            try {
+                probes.add(new HttpProbe(new ProbeSpec(name, url, rate, Duration.ofMillis(timeoutMs)), uri,
+                        routerAddress));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage().replace("rate of probe " + name, "--rate")
+                        .replace("probe " + name + ": ", ""));
+            }
+        }
+        return probes;
+    }
+
+    /** {@code http://app.example.com:8080/health} is probe {@code app.example.com-8080-health}. */
+    static String nameOf(URI uri) {
+        String raw = (uri.getHost() == null ? "url" : uri.getHost()) + (uri.getPort() < 0 ? "" : "-" + uri.getPort())
+                + (uri.getPath() == null ? "" : uri.getPath());
+        String name = raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("^[-._]+|-+$", "");
+        name = name.isEmpty() ? "url" : name;
+        return name.length() > 90 ? name.substring(0, 90) : name;
+    }
+
+    private static String uniqueName(String name, Set<String> taken) {
+        String unique = name;
+        for (int n = 2; !taken.add(unique); n++) {
+            unique = name + "-" + n;
+        }
+        return unique;
+    }
+
+    private static String runId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+    }
+}
