@@ -47,8 +47,12 @@ public final class ExitCode {
         if (outcome.setupFailure().isPresent()) {
             return of(outcome.setupFailure().get());
         }
+        if (outcome.during() != null && outcome.during().exitCode() != null && outcome.during().exitCode() != 0) {
+            return DURING_FAILED;
+        }
         boolean anyFailed = outcome.scenarios().stream().anyMatch(s -> s.status() == ScenarioStatus.FAILED);
-        return anyFailed ? FAILED : PASSED;
+        boolean breached = outcome.availability().stream().anyMatch(a -> !a.passed());
+        return anyFailed || breached ? FAILED : PASSED;
     }
 
     static Verdict verdict(int exitCode) {

@@ -72,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Scenarios run at the same time (default: ${DEFAULT-VALUE}).")
     private int parallel;
 
+    @Option(names = "--during", paramLabel = "CMD",
+            description = "The deploy (or fault script) the availability suite measures, run with sh -c once its"
+                    + " probes are live; its output goes to <reports>/during.log. Without it, the embedded CF's own"
+                    + " platform deploy is used.")
+    private String during;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
@@ -122,8 +128,12 @@ final class RunCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new UsageException("--parallel: must be at least 1, got " + parallel);
         }
+        if (during != null && during.isBlank()) {
+            throw new UsageException("--during: the command is empty; give the deploy command, e.g."
+                    + " --during \"bosh -d cf deploy cf.yml\"");
+        }
         return new RunPlan(suites(), Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
-                reportsDir);
+                reportsDir, Optional.ofNullable(during));
     }
 
     private Set<Suite> suites() throws UsageException {
@@ -177,7 +187,8 @@ final class RunCommand implements Callable<Integer> {
     private void report(RunOutcome outcome, int exitCode, RunPlan plan, ConsoleProgress progress, Reports reports) {
         String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
         RunReport report = new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
-                outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error);
+                outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error, outcome.availability(),
+                outcome.during());
         reports.write(plan.reportsDir(), report, vigil.err);
         if (error != null) {
             vigil.err.println("vigil run: " + error);

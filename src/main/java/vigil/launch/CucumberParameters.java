@@ -16,6 +16,7 @@ import java.util.Map;
 /** The Cucumber engine's configuration for one run: glue, parallelism and report plugins. */
 final class CucumberParameters {
     static final String GLUE_PACKAGE = "vigil.steps";
+    private static final String PLATFORM = "vigil-platform";
     private static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
 
     private CucumberParameters() {
@@ -36,6 +37,11 @@ final class CucumberParameters {
         parameters.put(PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME, "fixed");
         parameters.put(PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME, Integer.toString(parallel));
         parameters.put(PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME, Integer.toString(parallel));
+        // Availability scenarios deploy or break the platform under everyone: each runs alone, while smoke and
+        // acceptance scenarios share the platform with each other.
+        parameters.put("cucumber.execution.exclusive-resources.smoke.read", PLATFORM);
+        parameters.put("cucumber.execution.exclusive-resources.acceptance.read", PLATFORM);
+        parameters.put("cucumber.execution.exclusive-resources.availability.read-write", PLATFORM);
         return parameters;
     }
 }

@@ -10,9 +10,10 @@ import vigil.report.Suite;
  *
  * @param tags        a Cucumber tag expression narrowing the suites further, e.g. {@code @routing and not @slow}
  * @param featuresDir a folder of the team's own features to run instead of the bundled ones
+ * @param during      the deploy (or fault script) the availability scenarios measure ({@code --during})
  */
 public record RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> featuresDir, int parallel,
-                      Path reportsDir) {
+                      Path reportsDir, Optional<String> during) {
     public RunPlan {
         suites = Set.copyOf(suites);
         if (suites.isEmpty()) {

@@ -90,11 +90,12 @@ public final class RunSession {
             }
             this.workspace = workspace;
             AllureResults.writeTo(plan.reportsDir().resolve("allure-results"));
-            RunScope.open(config, runId, workspace, new AppRoutes(config.routerAddress(), config.useHttp(),
-                    CfTarget.from(config).connection()));
+            RunScope scope = RunScope.open(config, runId, workspace, new AppRoutes(config.routerAddress(),
+                    config.useHttp(), CfTarget.from(config).connection()), plan.reportsDir(), plan.during().orElse(null));
             try {
                 List<ScenarioResult> results = launcher.execute(listener);
-                return new RunOutcome(runId, started, clock.instant(), results, Optional.empty(), aborted.get());
+                return new RunOutcome(runId, started, clock.instant(), results, Optional.empty(), aborted.get(),
+                        scope.availability(), scope.during());
             } finally {
                 RunScope.close();
                 workspace.close();

@@ -1,9 +1,14 @@
 package vigil.steps;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import vigil.cf.AppRoutes;
 import vigil.cf.CfClient;
 import vigil.cf.RunWorkspace;
 import vigil.config.VigilConfig;
+import vigil.report.AvailabilityResult;
+import vigil.report.DuringResult;
 
 /**
  * What every scenario of one run shares: the configuration, the run id, the logged-in client, the run's
@@ -17,17 +22,56 @@ public final class RunScope {
     private final String runId;
     private final RunWorkspace workspace;
     private final AppRoutes routes;
+    private final Path reportsDir;
+    private final String duringCommand;
+    private final List<AvailabilityResult> availability = new CopyOnWriteArrayList<>();
+    private final List<DuringResult> during = new CopyOnWriteArrayList<>();
 
-    private RunScope(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes) {
+    private RunScope(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes, Path reportsDir,
+                     String duringCommand) {
         this.config = config;
         this.runId = runId;
         this.workspace = workspace;
         this.routes = routes;
+        this.reportsDir = reportsDir;
+        this.duringCommand = duringCommand;
     }
 
-    /** Makes a run's target available to the scenarios about to start. */
-    public static void open(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes) {
-        current = new RunScope(config, runId, workspace, routes);
+    /**
+     * Makes a run's target available to the scenarios about to start.
+     *
+     * @param duringCommand the deploy (or fault script) the availability scenarios measure, or {@code null}
+     */
+    public static RunScope open(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes,
+                                Path reportsDir, String duringCommand) {
+        current = new RunScope(config, runId, workspace, routes, reportsDir, duringCommand);
+        return current;
+    }
+
+    /** What the availability scenarios measured, for summary.json. */
+    public List<AvailabilityResult> availability() {
+        return List.copyOf(availability);
+    }
+
+    /** The {@code --during} command's run, or {@code null} when none ran. */
+    public DuringResult during() {
+        return during.isEmpty() ? null : during.get(0);
+    }
+
+    void record(List<AvailabilityResult> results) {
+        availability.addAll(results);
+    }
+
+    void record(DuringResult result) {
+        during.add(result);
+    }
+
+    Path reportsDir() {
+        return reportsDir;
+    }
+
+    String duringCommand() {
+        return duringCommand;
     }
 
     public static void close() {

@@ -1,0 +1,140 @@
+package vigil.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import vigil.availability.HttpProbe;
+import vigil.availability.Measurement;
+import vigil.availability.MeasurementResult;
+import vigil.availability.ProbeLimits;
+import vigil.availability.ProbeSpec;
+import vigil.availability.ProbesNotLiveException;
+import vigil.cf.InstanceStats;
+import vigil.cf.PushedApp;
+import vigil.report.AvailabilityResult;
+
+/**
+ * Availability while the platform changes under an app: probes at a fixed rate through the router (and at
+ * the API) while a deploy or a fault happens, each sample kept; the figures land in summary.json.
+ */
+public final class AvailabilitySteps {
+    private static final AtomicInteger MEASUREMENTS = new AtomicInteger();
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ScenarioContext context;
+    private MeasurementResult result;
+    private String appProbe;
+    private String apiProbe;
+
+    public AvailabilitySteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @When("the platform is deployed while probes measure the app at {int} Hz and the API at {int} Hz")
+    public void deployMeasured(int appHz, int apiHz) {
+        measure(appHz, apiHz, () -> platform().deploy(true));
+    }
+
+    @When("the platform is deployed without evacuation while a probe measures the app at {int} Hz")
+    public void deployWithoutEvacuation(int appHz) {
+        measure(appHz, 0, () -> platform().deploy(false));
+    }
+
+    @When("a cell fails while a probe measures the app at {int} Hz until its instances run again")
+    public void cellFails(int appHz) {
+        measure(appHz, 0, () -> {
+            platform().killCell(Duration.ofSeconds(30));
+            awaitAllRunning(Duration.ofSeconds(60));
+        });
+    }
+
+    @Then("the app was available at least {double}% of the time, with no outage longer than {double} s")
+    public void appAvailable(double minPct, double maxOutageS) {
+        AvailabilityResult app = probe(appProbe);
+        assertThat(app.availabilityPct()).as("%s availability (%s)", app.name(), app.verdict()).isGreaterThanOrEqualTo(minPct);
+        assertThat(app.longestOutageS()).as("%s longest outage (%s)", app.name(), app.verdict()).isLessThanOrEqualTo(maxOutageS);
+    }
+
+    @Then("the API was available at least {double}% of the time")
+    public void apiAvailable(double minPct) {
+        AvailabilityResult api = probe(apiProbe);
+        assertThat(api.availabilityPct()).as("%s availability (%s)", api.name(), api.verdict()).isGreaterThanOrEqualTo(minPct);
+    }
+
+    @Then("the instances that answered changed during the deploy")
+    public void instancesChanged() {
+        AvailabilityResult app = probe(appProbe);
+        assertThat(app.warnings()).as("warnings of %s: a deploy that changed no instance is no evidence", app.name())
+                .noneMatch(w -> w.contains("no instance changed"));
+    }
+
+    @Then("an outage of the app between {double} and {double} seconds was measured")
+    public void outageMeasured(double minS, double maxS) {
+        AvailabilityResult app = probe(appProbe);
+        assertThat(app.longestOutageS()).as("longest outage measured by %s (%s)", app.name(), app.verdict())
+                .isBetween(minS, maxS);
+    }
+
+    @Then("the app's instances all run again within {int} seconds")
+    public void instancesRunAgain(int seconds) {
+        awaitAllRunning(Duration.ofSeconds(seconds));
+    }
+
+    private void measure(int appHz, int apiHz, Runnable change) {
+        PushedApp app = context.app();
+        int n = MEASUREMENTS.incrementAndGet();
+        appProbe = "app-http-" + n;
+        String scheme = context.config().useHttp() ? "http://" : "https://";
+        Measurement.Builder builder = Measurement.in(context.run().reportsDir().resolve("availability"))
+                .probe(new HttpProbe(new ProbeSpec(appProbe, context.requests().host(app) + "/", appHz, PROBE_TIMEOUT),
+                        URI.create(scheme + context.requests().host(app) + "/"), context.config().routerAddress()),
+                        ProbeLimits.NONE);
+        if (apiHz > 0) {
+            apiProbe = "cf-api-" + n;
+            URI info = URI.create(context.config().api() + "/v3/info");
+            builder.probe(new HttpProbe(new ProbeSpec(apiProbe, info.toString(), apiHz, PROBE_TIMEOUT), info, null),
+                    ProbeLimits.NONE);
+        }
+        try (Measurement measurement = builder.start()) {
+            measurement.awaitLive(context.config().scaled(Duration.ofSeconds(30)));
+            measurement.markDeployStart();
+            try {
+                change.run();
+            } finally {
+                measurement.markDeployEnd();
+                result = measurement.stop();
+                context.run().record(result.probes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the availability samples", e);
+        } catch (ProbesNotLiveException e) {
+            throw new AssertionError("the probes never had a first success, so nothing was changed: " + e.getMessage(), e);
+        }
+    }
+
+    private AvailabilityResult probe(String name) {
+        return result.probes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no results of probe " + name));
+    }
+
+    private void awaitAllRunning(Duration bound) {
+        PushedApp app = context.app();
+        List<InstanceStats> stats = Awaitility.await("every instance of " + app.app().name() + " RUNNING again")
+                .pollInSameThread().pollInterval(Duration.ofMillis(250)).atMost(context.config().scaled(bound))
+                .until(() -> context.cf().processes().stats(app.app().guid()),
+                        all -> !all.isEmpty() && all.stream().allMatch(s -> s.state().equals("RUNNING")));
+        assertThat(stats).isNotEmpty();
+    }
+
+    private PlatformChange platform() {
+        return new PlatformChange(context.cf(), context.config(), context.run());
+    }
+}
