@@ -77,6 +77,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aFailingDuringCommandEndsTheRunWithFourAndIsRecorded() throws Exception {
+        CommandLineRun run = CommandLineRun.of("run", "--sim", "--suites", "availability", "--tags", "not @sim and not @ha",
+                "--during", "echo deploying; exit 3", "--reports", reports.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DURING_FAILED);
+        JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
+        assertThat(summary.path("during").path("command").asText()).isEqualTo("echo deploying; exit 3");
+        assertThat(summary.path("during").path("exit_code").asInt()).isEqualTo(3);
+        assertThat(Files.readString(reports.resolve("during.log"))).contains("deploying");
+        assertThat(reports.resolve("availability")).isDirectoryContaining("glob:**.csv");
+    }
+
+    @Test
     void missingConfigFileExitsWithUsageErrorNamingIt() {
         CommandLineRun run = CommandLineRun.of("run", "--config", "/no/such.yml", "--reports", reports.toString());
 
