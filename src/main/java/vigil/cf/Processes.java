@@ -1,7 +1,9 @@
 package vigil.cf;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** {@code /v3/processes}: scale and instance stats. */
 public final class Processes {
@@ -31,6 +33,16 @@ public final class Processes {
                 : Map.of("endpoint", endpoint, "interval", intervalSeconds);
         return cf.patch("/v3/processes/" + processGuid, Map.of("health_check", Map.of("type", type, "data", data)),
                 AppProcess.class);
+    }
+
+    /**
+     * Awaits every instance of the app's web process RUNNING (at least one), within {@code bound}; the
+     * timeout message names the app and the states last seen.
+     */
+    public List<InstanceStats> awaitAllRunning(String appGuid, String appName, Duration bound) {
+        return Awaitility.await("every instance of " + appName + " RUNNING")
+                .pollInSameThread().pollInterval(cf.timeouts().poll()).atMost(bound)
+                .until(() -> stats(appGuid), all -> !all.isEmpty() && all.stream().allMatch(s -> s.state().equals("RUNNING")));
     }
 
     /** Every instance of the process, as CC's stats report them (no pagination). */

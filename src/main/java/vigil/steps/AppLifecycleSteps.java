@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -116,10 +119,7 @@ public final class AppLifecycleSteps {
     }
 
     private void awaitAllRunning(PushedApp app) {
-        Awaitility.await("every instance of " + app.app().name() + " RUNNING")
-                .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
-                .until(() -> context.cf().processes().stats(app.app().guid()),
-                        all -> !all.isEmpty() && all.stream().allMatch(s -> s.state().equals("RUNNING")));
+        context.cf().processes().awaitAllRunning(app.app().guid(), app.app().name(), context.cf().timeouts().start());
     }
 
     private List<String> instanceGuids(PushedApp app) {
@@ -128,13 +128,13 @@ public final class AppLifecycleSteps {
 
     /** A static web site: what a staticfile app looks like, with nothing a Java buildpack detects. */
     private static byte[] staticSite() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("index.html"));
-            zip.write("<h1>not a Java app</h1>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write("<h1>not a Java app</h1>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }

@@ -8,16 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.Awaitility;
 import vigil.availability.HttpProbe;
 import vigil.availability.Measurement;
 import vigil.availability.MeasurementResult;
 import vigil.availability.ProbeLimits;
 import vigil.availability.ProbeSpec;
 import vigil.availability.ProbesNotLiveException;
-import vigil.cf.InstanceStats;
 import vigil.cf.PushedApp;
 import vigil.report.AvailabilityResult;
 
@@ -127,11 +124,7 @@ public final class AvailabilitySteps {
 
     private void awaitAllRunning(Duration bound) {
         PushedApp app = context.app();
-        List<InstanceStats> stats = Awaitility.await("every instance of " + app.app().name() + " RUNNING again")
-                .pollInSameThread().pollInterval(Duration.ofMillis(250)).atMost(context.config().scaled(bound))
-                .until(() -> context.cf().processes().stats(app.app().guid()),
-                        all -> !all.isEmpty() && all.stream().allMatch(s -> s.state().equals("RUNNING")));
-        assertThat(stats).isNotEmpty();
+        context.cf().processes().awaitAllRunning(app.app().guid(), app.app().name(), context.config().scaled(bound));
     }
 
     private PlatformChange platform() {

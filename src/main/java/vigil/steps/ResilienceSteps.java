@@ -56,10 +56,7 @@ public final class ResilienceSteps {
         PushedApp app = context.app();
         context.cf().processes().healthCheck(app.app().guid(), "http", endpoint, intervalSeconds);
         context.cf().apps().restart(app.app().guid());
-        Awaitility.await("every instance of " + app.app().name() + " RUNNING with the http health check")
-                .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
-                .until(() -> context.cf().processes().stats(app.app().guid()),
-                        all -> !all.isEmpty() && all.stream().allMatch(s -> s.state().equals("RUNNING")));
+        context.cf().processes().awaitAllRunning(app.app().guid(), app.app().name(), context.cf().timeouts().start());
     }
 
     @When("instance {int} of the app turns unhealthy")

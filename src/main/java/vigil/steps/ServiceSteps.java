@@ -71,9 +71,6 @@ public final class ServiceSteps {
 
     private void restart(PushedApp app) {
         context.cf().apps().restart(app.app().guid());
-        org.awaitility.Awaitility.await("every instance of " + app.app().name() + " RUNNING after the restart")
-                .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
-                .until(() -> context.cf().processes().stats(app.app().guid()),
-                        all -> !all.isEmpty() && all.stream().allMatch(s -> s.state().equals("RUNNING")));
+        context.cf().processes().awaitAllRunning(app.app().guid(), app.app().name(), context.cf().timeouts().start());
     }
 }
