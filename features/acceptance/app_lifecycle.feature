@@ -20,6 +20,7 @@ Feature: An app's lifecycle behaves as CF documents it
     Then every instance has a new instance GUID
     And its route answers 200 with the app's greeting
 
+  @env
   Scenario: An environment variable set on the app is seen by the app after a restart
     When the environment variable "VIGIL_GREETING" is set to "hello from the platform" and the app is restarted
     Then the app sees "VIGIL_GREETING" set to "hello from the platform"

@@ -1,6 +1,7 @@
 @acceptance @deployments
 Feature: Rolling deployments replace every instance without a failed request
 
+  @zero-downtime
   Scenario: A rolling deployment of a new droplet fails no request and switches versions
     Given the test app is pushed with 2 instances
     And a droplet of the test app with version "v2" is staged for the app

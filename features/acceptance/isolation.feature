@@ -1,6 +1,7 @@
 @acceptance @isolation
 Feature: Users see and change only the spaces they have a role in
 
+  @space-boundary
   Scenario: A space developer works in their space and cannot see or create beyond it
     Given a user who is a space developer in the scenario's space only
     And another space of the org holds an app

@@ -7,6 +7,7 @@ Feature: Routes lead where CF says they lead
     When a second route is mapped to the app
     Then both routes answer with the app's greeting
 
+  @unmap
   Scenario: An unmapped route stops answering while the other keeps working
     Given the test app is pushed
     When a second route is mapped to the app

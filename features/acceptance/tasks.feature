@@ -9,6 +9,7 @@ Feature: Tasks run one-off commands in the app's container
     Then the task SUCCEEDS
     And the app's recent logs show the task's line with the app's own GUID
 
+  @exit-status
   Scenario: A failing command ends the task FAILED with the reason
     When a task runs "echo about to fail; exit 3"
     Then the task FAILS with a reason mentioning "3"

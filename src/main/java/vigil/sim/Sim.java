@@ -17,6 +17,7 @@ import vigil.sim.admin.Faults;
 import vigil.sim.admin.FaultsEndpoint;
 import vigil.sim.admin.StatusEndpoint;
 import vigil.sim.api.AdminRoute;
+import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
 import vigil.sim.cells.Cells;
 import vigil.sim.logcache.LogCache;
@@ -40,11 +41,12 @@ public final class Sim implements AutoCloseable {
     private final Router router;
     private final Faults faults;
     private final Deploys deploys;
+    private final TestFaults testFaults;
     private final String adminPassword;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
-                Deploys deploys, String adminPassword) {
+                Deploys deploys, TestFaults testFaults, String adminPassword) {
         this.uaa = uaa;
         this.cells = cells;
         this.logCache = logCache;
@@ -52,6 +54,7 @@ public final class Sim implements AutoCloseable {
         this.router = router;
         this.faults = faults;
         this.deploys = deploys;
+        this.testFaults = testFaults;
         this.adminPassword = adminPassword;
     }
 
@@ -85,13 +88,14 @@ public final class Sim implements AutoCloseable {
                     new AdminRoute("POST", DeploysEndpoint.START_PATH, deploysEndpoint::start),
                     new AdminRoute("GET", DeploysEndpoint.PATH, deploysEndpoint::list),
                     new AdminRoute("GET", DeploysEndpoint.PATH + "/{id}", deploysEndpoint::get));
+            CcFaults ccFaults = new CcFaults();
             CloudController api = remember(started, CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
-                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null, logCache.uri(), admin));
+                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
                     faults::routerFailShare));
-            return new Sim(uaa, cells, logCache, api, router, faults, deploys, password);
+            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -131,6 +135,14 @@ public final class Sim implements AutoCloseable {
     /** Injected faults (kill-cell, api-outage, slow-api, router-errors), as {@code vigil sim fault} starts them. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * <b>Test-only</b> switches that break CF on purpose, so tests can show Vigil's scenarios catch it
+     * (see {@link TestFaults}); all off unless a test turns one on. Nothing outside this JVM reaches them.
+     */
+    public TestFaults testFaults() {
+        return testFaults;
     }
 
     /** Rolling platform deploys, as {@code vigil sim deploy} starts them. */

@@ -80,7 +80,7 @@ public final class AppLifecycleSteps {
     @Then("the app sees {string} set to {string}")
     public void appSeesVariable(String name, String value) {
         AppResponse response = context.requests().get(context.app(), "/env/" + name);
-        assertThat(response.status()).as("GET /env/%s: the variable is set in the app", name).isEqualTo(200);
+        assertThat(response.status()).as("GET /env/%s: a variable set on the app must reach the app", name).isEqualTo(200);
         assertThat(response.body()).as("value of %s in the app", name).isEqualTo(value);
     }
 

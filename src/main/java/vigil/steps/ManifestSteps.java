@@ -38,7 +38,7 @@ public final class ManifestSteps {
     @Then("the app runs {int} instances")
     public void runsInstances(int instances) {
         String guid = context.app().app().guid();
-        org.awaitility.Awaitility.await(instances + " instances RUNNING after the manifest")
+        org.awaitility.Awaitility.await("the " + instances + " instances the manifest gives the app RUNNING")
                 .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
                 .until(() -> context.cf().processes().stats(guid), all -> all.size() == instances
                         && all.stream().allMatch(s -> s.state().equals("RUNNING")));

@@ -40,7 +40,7 @@ public final class RoutingSteps {
     public void bothRoutesAnswer() {
         PushedApp app = context.app();
         for (String host : Set.of(context.requests().host(app), hostOf(secondRoute))) {
-            AppResponse response = awaitStatus(host, "/", 200);
+            AppResponse response = awaitStatus("the mapped route", host, "/", 200);
             assertThat(response.body()).as("greeting through %s", host).contains(app.app().name());
         }
     }
@@ -52,7 +52,7 @@ public final class RoutingSteps {
 
     @Then("the second route answers 404 with router error {string}")
     public void secondRouteGone(String routerError) {
-        AppResponse response = awaitStatus(hostOf(secondRoute), "/", 404);
+        AppResponse response = awaitStatus("the unmapped route", hostOf(secondRoute), "/", 404);
         assertThat(response.header("X-Cf-Routererror")).as("X-Cf-Routererror of the unmapped route").isEqualTo(routerError);
     }
 
@@ -122,8 +122,8 @@ public final class RoutingSteps {
         return route.host() + "." + context.config().appsDomain();
     }
 
-    private AppResponse awaitStatus(String host, String path, int status) {
-        return Awaitility.await(host + path + " to answer " + status)
+    private AppResponse awaitStatus(String what, String host, String path, int status) {
+        return Awaitility.await(what + " " + host + path + " to answer " + status)
                 .pollInSameThread().pollInterval(Duration.ofMillis(250)).atMost(context.cf().timeouts().start())
                 .until(() -> context.requests().get(host, path, Map.of()), r -> r.status() == status);
     }

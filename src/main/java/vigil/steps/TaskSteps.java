@@ -41,7 +41,8 @@ public final class TaskSteps {
     @Then("the task FAILS with a reason mentioning {string}")
     public void taskFails(String reason) {
         Task finished = context.cf().tasks().awaitFinished(task.guid());
-        assertThat(finished.state()).as("state of task %s", task.name()).isEqualTo("FAILED");
+        assertThat(finished.state()).as("state of task %s, which must end FAILED with a reason mentioning \"%s\"",
+                task.name(), reason).isEqualTo("FAILED");
         assertThat(finished.failureReason()).as("failure reason of task %s", task.name()).contains(reason);
     }
 

@@ -19,10 +19,12 @@ final class AppEnvironment {
 
     private final CcRepositories store;
     private final ApiUrlBuilder urls;
+    private final CcFaults faults;
 
-    AppEnvironment(CcRepositories store, ApiUrlBuilder urls) {
+    AppEnvironment(CcRepositories store, ApiUrlBuilder urls, CcFaults faults) {
         this.store = store;
         this.urls = urls;
+        this.faults = faults;
     }
 
     /** {@code VCAP_APPLICATION} as {@code GET /v3/apps/:guid/env} shows it: app-wide, without process fields. */
@@ -41,7 +43,8 @@ final class AppEnvironment {
      */
     Map<String, String> runningEnv(App app, AppProcess process) {
         Map<String, String> env = new LinkedHashMap<>();
-        app.environmentVariables().fields().forEachRemaining(entry ->
+        ObjectNode userVariables = faults.userEnvironmentLeftOut() ? JsonWriter.object() : app.environmentVariables();
+        userVariables.fields().forEachRemaining(entry ->
                 env.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString()));
         ObjectNode vcap = common(app, process);
         ObjectNode limits = vcap.putObject("limits");
@@ -53,7 +56,8 @@ final class AppEnvironment {
         vcap.put("application_version", process.version());
         env.put("VCAP_APPLICATION", new String(JsonWriter.write(vcap), StandardCharsets.UTF_8));
         env.put("MEMORY_LIMIT", process.memoryMb() + "m");
-        env.put("VCAP_SERVICES", new String(JsonWriter.write(vcapServices(app)), StandardCharsets.UTF_8));
+        ObjectNode services = faults.bindingsLeftOutOfVcapServices() ? JsonWriter.object() : vcapServices(app);
+        env.put("VCAP_SERVICES", new String(JsonWriter.write(services), StandardCharsets.UTF_8));
         return env;
     }
 

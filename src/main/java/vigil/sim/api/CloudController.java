@@ -35,9 +35,12 @@ public final class CloudController implements AutoCloseable {
     private final AccessTokenVerifier verifier;
     private final CloudControllerHandler handler;
     private final AccessControl access;
+    private final CcFaults faults;
 
     private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir,
-                            AccessTokenVerifier verifier, CloudControllerHandler handler, AccessControl access) {
+                            AccessTokenVerifier verifier, CloudControllerHandler handler, AccessControl access,
+                            CcFaults faults) {
+        this.faults = faults;
         this.verifier = verifier;
         this.handler = handler;
         this.access = access;
@@ -80,18 +83,18 @@ public final class CloudController implements AutoCloseable {
                 store.now(), store.now(), Metadata.EMPTY));
         ExecutorService background = Executors.newCachedThreadPool(workers());
 
-        AppEnvironment environment = new AppEnvironment(store, urls);
+        AppEnvironment environment = new AppEnvironment(store, urls, faults);
         DesiredProcesses running = new DesiredProcesses(store, runtime, environment);
         ResourceDeleter deleter = new ResourceDeleter(store, running);
         JobRunner jobs = new JobRunner(store, background, urls);
-        Stager stager = new Stager(store, runtime, background, dir);
+        Stager stager = new Stager(store, runtime, background, dir, faults);
 
         RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl);
         InfoEndpoint info = new InfoEndpoint(urls, uaaUrl);
         OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
         SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
         DomainsEndpoint domains = new DomainsEndpoint(urls, store);
-        RoutesEndpoint routes = new RoutesEndpoint(urls, store, jobs, deleter);
+        RoutesEndpoint routes = new RoutesEndpoint(urls, store, jobs, deleter, faults);
         AppsEndpoint apps = new AppsEndpoint(urls, store, environment, jobs, deleter, running);
         PackagesEndpoint packages = new PackagesEndpoint(urls, store, background, dir, jobs, deleter);
         BuildsEndpoint builds = new BuildsEndpoint(urls, store, stager);
@@ -181,7 +184,7 @@ public final class CloudController implements AutoCloseable {
                 .add("GET", "/v3/jobs/{guid}", jobsEndpoint::get);
 
         // tasks and deployments
-        TaskRunner taskRunner = new TaskRunner(store, runtime, environment);
+        TaskRunner taskRunner = new TaskRunner(store, runtime, environment, faults);
         TasksEndpoint tasks = new TasksEndpoint(urls, store, taskRunner);
         Deployer deployer = new Deployer(store, running, faults);
         DeploymentsEndpoint deployments = new DeploymentsEndpoint(urls, store, deployer);
@@ -231,7 +234,7 @@ public final class CloudController implements AutoCloseable {
              .add("GET", "/v3/service_route_bindings", bindings::listRouteBindings);
 
         // manifests
-        ManifestsEndpoint manifests = new ManifestsEndpoint(store, jobs, running);
+        ManifestsEndpoint manifests = new ManifestsEndpoint(store, jobs, running, faults);
         table.add("POST", "/v3/spaces/{guid}/actions/apply_manifest", manifests::apply)
              .add("GET", "/v3/apps/{guid}/manifest", manifests::get);
 
@@ -247,7 +250,7 @@ public final class CloudController implements AutoCloseable {
         AccessControl access = new AccessControl(store, new ResourceScopes(store, path -> representation(table, path)), urls);
         CloudControllerHandler handler = new CloudControllerHandler(table, verifier, access);
         server.serve(handler);
-        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access);
+        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access, faults);
     }
 
     public URI uri() {
@@ -307,10 +310,15 @@ public final class CloudController implements AutoCloseable {
                         || requestPath.startsWith(route.path() + "/"))
                 .max(Comparator.comparingInt(route -> route.path().length()));
         List<RouteTarget> targets = new ArrayList<>();
-        best.ifPresent(route -> route.destinations().forEach(destination -> store.apps.get(destination.appGuid())
+        List<Destination> destinations = new ArrayList<>();
+        best.ifPresent(route -> {
+            destinations.addAll(route.destinations());
+            destinations.addAll(faults.unmappedButRouted(route.guid()));
+        });
+        destinations.forEach(destination -> store.apps.get(destination.appGuid())
                 .filter(App::started)
                 .flatMap(app -> store.processOf(app.guid(), destination.processType()))
-                .ifPresent(process -> targets.add(new RouteTarget(destination.appGuid(), process.guid(), destination.port())))));
+                .ifPresent(process -> targets.add(new RouteTarget(destination.appGuid(), process.guid(), destination.port()))));
         return targets;
     }
 

@@ -47,8 +47,10 @@ final class ManifestsEndpoint {
     private final CcRepositories store;
     private final JobRunner jobs;
     private final DesiredProcesses running;
+    private final CcFaults faults;
 
-    ManifestsEndpoint(CcRepositories store, JobRunner jobs, DesiredProcesses running) {
+    ManifestsEndpoint(CcRepositories store, JobRunner jobs, DesiredProcesses running, CcFaults faults) {
+        this.faults = faults;
         this.store = store;
         this.jobs = jobs;
         this.running = running;
@@ -315,7 +317,8 @@ final class ManifestsEndpoint {
         AppProcess web = store.processOf(app.guid(), AppProcess.WEB).orElseThrow(() -> CcError.notFound("Process"));
         AppProcess updated = store.processes.update(web.guid(), process -> {
             int memory = manifest.memoryMb() != null ? manifest.memoryMb() : process.memoryMb();
-            AppProcess scaled = process.scaled(manifest.instances() != null ? manifest.instances() : process.instances(),
+            boolean instancesGiven = manifest.instances() != null && !faults.manifestInstancesIgnored();
+            AppProcess scaled = process.scaled(instancesGiven ? manifest.instances() : process.instances(),
                     memory, manifest.diskMb() != null ? manifest.diskMb() : process.diskMb(), process.logRateLimit(),
                     store.now());
             if (manifest.command() != null && !manifest.command().equals(process.command())) {

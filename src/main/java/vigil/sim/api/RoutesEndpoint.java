@@ -28,8 +28,10 @@ final class RoutesEndpoint {
     private final RoutePresenter presenter;
     private final JobRunner jobs;
     private final ResourceDeleter deleter;
+    private final CcFaults faults;
 
-    RoutesEndpoint(ApiUrlBuilder urls, CcRepositories store, JobRunner jobs, ResourceDeleter deleter) {
+    RoutesEndpoint(ApiUrlBuilder urls, CcRepositories store, JobRunner jobs, ResourceDeleter deleter, CcFaults faults) {
+        this.faults = faults;
         this.urls = urls;
         this.store = store;
         this.presenter = new RoutePresenter(urls, store);
@@ -210,6 +212,8 @@ final class RoutesEndpoint {
             if (route.destinations().stream().noneMatch(d -> d.guid().equals(destinationGuid))) {
                 throw CcError.unprocessable("Unable to unmap route from destination. Ensure the route has a destination with this guid.");
             }
+            route.destinations().stream().filter(d -> d.guid().equals(destinationGuid))
+                    .forEach(removed -> faults.unmapped(route.guid(), removed));
             return route.withDestinations(route.destinations().stream()
                     .filter(d -> !d.guid().equals(destinationGuid)).toList(), store.now());
         });

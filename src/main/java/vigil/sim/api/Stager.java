@@ -39,8 +39,10 @@ final class Stager {
     private final AppRuntime runtime;
     private final ExecutorService executor;
     private final Path dropletsDir;
+    private final CcFaults faults;
 
-    Stager(CcRepositories store, AppRuntime runtime, ExecutorService executor, Path workDir) {
+    Stager(CcRepositories store, AppRuntime runtime, ExecutorService executor, Path workDir, CcFaults faults) {
+        this.faults = faults;
         this.store = store;
         this.runtime = runtime;
         this.executor = executor;
@@ -76,14 +78,14 @@ final class Stager {
         BitsPackage pkg = store.bitsPackage(build.packageGuid());
         log(build, "-----> Detecting buildpack");
         Optional<String> mainClass = mainClass(pkg.bits());
-        if (mainClass.isEmpty()) {
+        if (mainClass.isEmpty() && !faults.stagingAcceptsAnyBits()) {
             log(build, "None of the buildpacks detected a compatible application");
             log(build, "Exit status 222");
             fail(build, CcError.NO_APP_DETECTED_ERROR);
             return;
         }
         log(build, "-----> Java app detected");
-        log(build, "-----> Main-Class: " + mainClass.get());
+        log(build, "-----> Main-Class: " + mainClass.orElse("(none)"));
         String dropletGuid = CcRepositories.newGuid();
         log(build, "Uploading droplet...");
         Path jar = store(dropletGuid, pkg.bits());

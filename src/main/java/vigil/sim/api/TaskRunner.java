@@ -20,8 +20,10 @@ final class TaskRunner {
     private final CcRepositories store;
     private final AppRuntime runtime;
     private final AppEnvironment environment;
+    private final CcFaults faults;
 
-    TaskRunner(CcRepositories store, AppRuntime runtime, AppEnvironment environment) {
+    TaskRunner(CcRepositories store, AppRuntime runtime, AppEnvironment environment, CcFaults faults) {
+        this.faults = faults;
         this.store = store;
         this.runtime = runtime;
         this.environment = environment;
@@ -59,7 +61,8 @@ final class TaskRunner {
             if (current.ended()) {
                 return current;
             }
-            return completion.failed() ? current.withState(Task.FAILED, completion.failureReason(), store.now())
+            boolean exitIgnored = faults.taskExitStatusIgnored() && !TaskCompletion.CANCELLED.equals(completion.failureReason());
+            return completion.failed() && !exitIgnored ? current.withState(Task.FAILED, completion.failureReason(), store.now())
                     : current.withState(Task.SUCCEEDED, null, store.now());
         });
     }

@@ -1,0 +1,149 @@
+package vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.sim.Sim;
+import vigil.sim.SimOptions;
+import vigil.sim.TestFaults;
+
+/**
+ * Every acceptance group can fail: run against an embedded CF broken in the group's way (one of
+ * {@link TestFaults}), the group's scenario fails, and its error names the broken behaviour, both on the
+ * console and in {@code summary.json}. The control run shows the same selections pass on a sound CF, so the
+ * failures come from the fault and nothing else.
+ */
+class AcceptanceCatchesBrokenPlatformTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Waits for what a broken CF never does end after 18 s instead of 3 min; the sim's apps start in seconds. */
+    private static final String TIMEOUT_SCALE = "0.1";
+
+    @TempDir
+    Path dir;
+    private Sim sim;
+
+    @AfterEach
+    void stopSim() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void routingCatchesARouterThatIgnoresUnmapping() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.routerIgnoresUnmapping(true), "@routing and @unmap");
+
+        outcome.assertOneFailure("An unmapped route stops answering while the other keeps working",
+                "Condition with alias 'the unmapped route", "to answer 404");
+    }
+
+    @Test
+    void appsCatchEnvironmentVariablesThatDoNotReachTheApp() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.appEnvironmentLeftOut(true), "@apps and @env");
+
+        outcome.assertOneFailure("An environment variable set on the app is seen by the app after a restart",
+                "VIGIL_GREETING", "set on the app must reach the app");
+    }
+
+    @Test
+    void detectCatchesStagingThatAcceptsAnyBits() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.stagingAcceptsAnyBits(true), "@detect");
+
+        outcome.assertOneFailure("Bits that no buildpack detects fail staging with the reason and never start",
+                "staging of bits without a Java main class must fail");
+    }
+
+    @Test
+    void tasksCatchAnIgnoredExitStatus() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.taskExitStatusIgnored(true), "@tasks and @exit-status");
+
+        outcome.assertOneFailure("A failing command ends the task FAILED with the reason",
+                "must end FAILED");
+    }
+
+    @Test
+    void deploymentsCatchARolloutThatStopsOldInstancesFirst() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.deploymentsStopOldInstancesFirst(true),
+                "@deployments and @zero-downtime");
+
+        outcome.assertOneFailure("A rolling deployment of a new droplet fails no request and switches versions",
+                "failed requests among", "during the rolling deployment");
+    }
+
+    @Test
+    void servicesCatchBindingsMissingFromVcapServices() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.bindingsLeftOutOfVcapServices(true), "@services");
+
+        outcome.assertOneFailure("A bound user-provided service appears in VCAP_SERVICES with its credentials, "
+                + "and goes when unbound", "VCAP_SERVICES in the app has no user-provided instance named");
+    }
+
+    @Test
+    void isolationCatchesAuthorizationTurnedOff() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.authorizationOff(true), "@isolation and @space-boundary");
+
+        outcome.assertOneFailure("A space developer works in their space and cannot see or create beyond it",
+                "GET of an app in a space the developer has no role in must fail");
+    }
+
+    @Test
+    void manifestsCatchIgnoredInstances() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.manifestInstancesIgnored(true), "@manifests");
+
+        outcome.assertOneFailure("A manifest sets instances, environment and routes",
+                "the 2 instances the manifest gives the app RUNNING");
+    }
+
+    @Test
+    void theSameSelectionsPassOnASoundPlatform() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> { }, "(@routing and @unmap) or (@tasks and @exit-status)");
+
+        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(outcome.scenarios()).extracting(scenario -> scenario.path("status").asText())
+                .as("statuses in %s", outcome.summary).containsExactly("passed", "passed");
+    }
+
+    private Outcome runAgainstBrokenSim(Consumer<TestFaults> fault, String tags) throws IOException {
+        sim = Sim.start(SimOptions.defaults());
+        fault.accept(sim.testFaults());
+        Path config = dir.resolve("sim.yml");
+        sim.writeConfig(config);
+        Path reports = dir.resolve("reports");
+        CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance",
+                "--tags", tags, "--parallel", "4", "--timeout-scale", TIMEOUT_SCALE, "--reports", reports.toString());
+        return new Outcome(run, JSON.readTree(reports.resolve("summary.json").toFile()));
+    }
+
+    /** A run's console output and exit code, and its summary.json. */
+    private record Outcome(CommandLineRun run, JsonNode summary) {
+
+        List<JsonNode> scenarios() {
+            List<JsonNode> scenarios = new ArrayList<>();
+            summary.path("scenarios").forEach(scenarios::add);
+            return scenarios;
+        }
+
+        /** The run failed (exit 1) because of exactly the named scenario, whose error names every given part. */
+        void assertOneFailure(String scenario, String... errorParts) {
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FAILED);
+            List<JsonNode> failed = scenarios().stream()
+                    .filter(s -> s.path("status").asText().equals("failed")).toList();
+            assertThat(failed).as("failed scenarios in %s", summary).hasSize(1);
+            assertThat(failed.get(0).path("name").asText()).isEqualTo(scenario);
+            String error = failed.get(0).path("error").asText();
+            for (String part : errorParts) {
+                assertThat(error).as("summary.json error of '%s'", scenario).contains(part);
+                assertThat(run.out()).as("console output").contains(part);
+            }
+        }
+    }
+}
