@@ -144,6 +144,17 @@ public final class CfClient {
         return new Users(this, new CfHttp(root.uaa(), target.connection()));
     }
 
+    /**
+     * The same client, same token, sending every request once: for probes, which must see each failure
+     * rather than have it retried away.
+     */
+    public CfClient withoutRetries() {
+        ConnectionSettings once = new ConnectionSettings(target.connection().skipSslValidation(),
+                target.connection().requestTimeout(), RetryPolicy.NONE);
+        CfTarget single = new CfTarget(target.api(), target.credentials(), once, target.timeouts());
+        return new CfClient(single, new CfHttp(target.api(), once), root, uaa, authorization);
+    }
+
     /** A client of the same CF logged in as another user (through the cf client's password grant). */
     public CfClient as(String user, Secret password) {
         CfTarget other = new CfTarget(target.api(), new Credentials(user, password, null, Secret.empty()),

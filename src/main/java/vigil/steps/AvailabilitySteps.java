@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import vigil.availability.HttpProbe;
 import vigil.availability.Measurement;
@@ -30,6 +32,7 @@ public final class AvailabilitySteps {
     private MeasurementResult result;
     private String appProbe;
     private String apiProbe;
+    private String lookupProbe;
 
     public AvailabilitySteps(ScenarioContext context) {
         this.context = context;
@@ -62,8 +65,11 @@ public final class AvailabilitySteps {
 
     @Then("the API was available at least {double}% of the time")
     public void apiAvailable(double minPct) {
-        AvailabilityResult api = probe(apiProbe);
-        assertThat(api.availabilityPct()).as("%s availability (%s)", api.name(), api.verdict()).isGreaterThanOrEqualTo(minPct);
+        for (String name : new String[] {apiProbe, lookupProbe}) {
+            AvailabilityResult api = probe(name);
+            assertThat(api.availabilityPct()).as("%s availability (%s)", api.name(), api.verdict())
+                    .isGreaterThanOrEqualTo(minPct);
+        }
     }
 
     @Then("the instances that answered changed during the deploy")
@@ -94,11 +100,15 @@ public final class AvailabilitySteps {
                 .probe(new HttpProbe(new ProbeSpec(appProbe, context.requests().host(app) + "/", appHz, PROBE_TIMEOUT),
                         URI.create(scheme + context.requests().host(app) + "/"), context.config().routerAddress()),
                         ProbeLimits.NONE);
+        ExecutorService lookups = Executors.newFixedThreadPool(2);
         if (apiHz > 0) {
             apiProbe = "cf-api-" + n;
             URI info = URI.create(context.config().api() + "/v3/info");
             builder.probe(new HttpProbe(new ProbeSpec(apiProbe, info.toString(), apiHz, PROBE_TIMEOUT), info, null),
                     ProbeLimits.NONE);
+            lookupProbe = "cf-app-lookup-" + n;
+            builder.probe(new AppLookupProbe(new ProbeSpec(lookupProbe, "GET /v3/apps/" + app.app().guid(), apiHz,
+                    PROBE_TIMEOUT), context.cf(), app.app().guid(), lookups), ProbeLimits.NONE);
         }
         try (Measurement measurement = builder.start()) {
             measurement.awaitLive(context.config().scaled(Duration.ofSeconds(30)));
@@ -114,6 +124,8 @@ public final class AvailabilitySteps {
             throw new UncheckedIOException("cannot write the availability samples", e);
         } catch (ProbesNotLiveException e) {
             throw new AssertionError("the probes never had a first success, so nothing was changed: " + e.getMessage(), e);
+        } finally {
+            lookups.shutdownNow();
         }
     }
 
