@@ -18,6 +18,8 @@ echo "Vigil availability bench on $(nproc) cores, $(java -version 2>&1 | head -1
 echo
 
 echo "1. Measured outage length vs injected outage (target: |error| <= one probe interval)"
+echo "   (each outage starts at a random phase of the schedule; a window a whole number of intervals long always"
+echo "   catches that many samples, so the error is 0 unless request jitter moves a sample across an edge)"
 printf '%-8s %-10s %-12s %-10s %-10s %s\n' rate injected measured error interval result
 for rate in 10 50; do
   for ms in 500 2000 5000; do
