@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * waits for the target and no failure hides behind a slow answer (no coordinated omission).
  */
 final class ProbeScheduler implements AutoCloseable {
+    static final int TIMER_THREADS = 4;
+
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final List<Schedule> schedules = new ArrayList<>();
@@ -32,8 +34,9 @@ final class ProbeScheduler implements AutoCloseable {
     /** @param clock gives the wall time of {@code t0}; the schedule itself runs on {@link System#nanoTime()} */
     ProbeScheduler(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        // Two threads: a tick only starts an async check, but one stalled tick must not delay all probes.
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
+        // A tick only starts an async check, but starting one can itself take milliseconds (the JDK client
+        // does connection work in sendAsync): several threads keep one slow start from delaying other probes.
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(TIMER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "vigil-probe-schedule");
             thread.setDaemon(true);
             thread.setPriority(Thread.MAX_PRIORITY);

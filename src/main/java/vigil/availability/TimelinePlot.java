@@ -177,7 +177,8 @@ final class TimelinePlot {
             }
         }
         long firstTick = (from.getEpochSecond() / step + 1) * step;
-        for (long t = firstTick; t <= from.getEpochSecond() + spanSeconds; t += step) {
+        Instant to = from.plusNanos((long) spanNanos);
+        for (long t = firstTick; !Instant.ofEpochSecond(t).isAfter(to); t += step) {
             double x = x(Instant.ofEpochSecond(t));
             line(x, LATENCY_BOTTOM, x, LATENCY_BOTTOM + 4, "#616161", null, null);
             text(x - 22, LATENCY_BOTTOM + 16, CLOCK.format(Instant.ofEpochSecond(t)), "tick", null);
