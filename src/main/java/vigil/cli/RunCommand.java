@@ -78,6 +78,15 @@ final class RunCommand implements Callable<Integer> {
                     + " platform deploy is used.")
     private String during;
 
+    @Option(names = "--duration", paramLabel = "D", converter = AgeConverter.class,
+            description = "Measure availability for this long (e.g. 2h) instead of running a deploy: for faults"
+                    + " injected from outside, or a deploy started by another pipeline task.")
+    private Duration duration;
+
+    @Option(names = "--ready-file", paramLabel = "FILE",
+            description = "Written once the availability probes are live, for a deploy started in another task.")
+    private Path readyFile;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
@@ -132,8 +141,12 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--during: the command is empty; give the deploy command, e.g."
                     + " --during \"bosh -d cf deploy cf.yml\"");
         }
+        if (during != null && duration != null) {
+            throw new UsageException("--during and --duration: give one; --during runs the deploy and measures until it"
+                    + " ends, --duration measures a fixed time");
+        }
         return new RunPlan(suites(), Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
-                reportsDir, Optional.ofNullable(during));
+                reportsDir, Optional.ofNullable(during), Optional.ofNullable(duration), Optional.ofNullable(readyFile));
     }
 
     private Set<Suite> suites() throws UsageException {

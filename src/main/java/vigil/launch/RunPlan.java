@@ -1,6 +1,7 @@
 package vigil.launch;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import vigil.report.Suite;
@@ -11,9 +12,11 @@ import vigil.report.Suite;
  * @param tags        a Cucumber tag expression narrowing the suites further, e.g. {@code @routing and not @slow}
  * @param featuresDir a folder of the team's own features to run instead of the bundled ones
  * @param during      the deploy (or fault script) the availability scenarios measure ({@code --during})
+ * @param duration    measure for this long instead of running a deploy ({@code --duration})
+ * @param readyFile   written once the availability probes are live ({@code --ready-file})
  */
 public record RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> featuresDir, int parallel,
-                      Path reportsDir, Optional<String> during) {
+                      Path reportsDir, Optional<String> during, Optional<Duration> duration, Optional<Path> readyFile) {
     public RunPlan {
         suites = Set.copyOf(suites);
         if (suites.isEmpty()) {

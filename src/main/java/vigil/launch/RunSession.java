@@ -91,7 +91,8 @@ public final class RunSession {
             this.workspace = workspace;
             AllureResults.writeTo(plan.reportsDir().resolve("allure-results"));
             RunScope scope = RunScope.open(config, runId, workspace, new AppRoutes(config.routerAddress(),
-                    config.useHttp(), CfTarget.from(config).connection()), plan.reportsDir(), plan.during().orElse(null));
+                    config.useHttp(), CfTarget.from(config).connection()), plan.reportsDir(), plan.during().orElse(null),
+                    plan.duration().orElse(null), plan.readyFile().orElse(null));
             try {
                 List<ScenarioResult> results = launcher.execute(listener);
                 return new RunOutcome(runId, started, clock.instant(), results, Optional.empty(), aborted.get(),

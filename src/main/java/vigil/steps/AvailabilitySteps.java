@@ -7,10 +7,16 @@ import io.cucumber.java.en.When;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import vigil.availability.DeployWatch;
+import vigil.availability.DuringCommand;
 import vigil.availability.HttpProbe;
 import vigil.availability.Measurement;
 import vigil.availability.MeasurementResult;
@@ -19,6 +25,7 @@ import vigil.availability.ProbeSpec;
 import vigil.availability.ProbesNotLiveException;
 import vigil.cf.PushedApp;
 import vigil.report.AvailabilityResult;
+import vigil.report.DuringResult;
 
 /**
  * Availability while the platform changes under an app: probes at a fixed rate through the router (and at
@@ -27,6 +34,7 @@ import vigil.report.AvailabilityResult;
 public final class AvailabilitySteps {
     private static final AtomicInteger MEASUREMENTS = new AtomicInteger();
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration LIVE_BOUND = Duration.ofSeconds(30);
 
     private final ScenarioContext context;
     private MeasurementResult result;
@@ -40,7 +48,33 @@ public final class AvailabilitySteps {
 
     @When("the platform is deployed while probes measure the app at {int} Hz and the API at {int} Hz")
     public void deployMeasured(int appHz, int apiHz) {
-        measure(appHz, apiHz, () -> platform().deploy(true));
+        RunScope run = context.run();
+        if (run.duringCommand() == null && run.duration() == null) {
+            measure(appHz, apiHz, () -> platform().deploy(true));
+            return;
+        }
+        // The run's --during command or --duration is the window: DeployWatch waits for live probes, writes the
+        // ready file, marks the deploy and runs the command (or waits the duration).
+        measureWindow(appHz, apiHz, measurement -> {
+            DeployWatch watch = new DeployWatch(measurement, context.config().scaled(LIVE_BOUND), run.readyFile());
+            if (run.duration() != null) {
+                // The change happens outside (another pipeline task, a fault script): the whole window is judged.
+                measurement.markDeployStart();
+                try {
+                    watch.measureFor(run.duration());
+                } finally {
+                    measurement.markDeployEnd();
+                }
+                return;
+            }
+            DuringResult during = watch.runDuring(new DuringCommand(run.duringCommand(),
+                    run.reportsDir().resolve("during.log"), Clock.systemUTC()));
+            run.record(during);
+            String failure = DuringCommand.failure(during, run.reportsDir().resolve("during.log"));
+            if (failure != null) {
+                throw new AssertionError("the --during command failed: " + failure);
+            }
+        });
     }
 
     @When("the platform is deployed without evacuation while a probe measures the app at {int} Hz")
@@ -91,7 +125,27 @@ public final class AvailabilitySteps {
         awaitAllRunning(Duration.ofSeconds(seconds));
     }
 
+    /** A measurement around one change: probes live (ready file written), the change marked as the deploy. */
     private void measure(int appHz, int apiHz, Runnable change) {
+        measureWindow(appHz, apiHz, measurement -> {
+            measurement.awaitLive(context.config().scaled(LIVE_BOUND));
+            writeReadyFile();
+            measurement.markDeployStart();
+            try {
+                change.run();
+            } finally {
+                measurement.markDeployEnd();
+            }
+        });
+    }
+
+    /** What happens while the probes run; it marks the deploy window itself. */
+    @FunctionalInterface
+    private interface Window {
+        void run(Measurement measurement) throws Exception;
+    }
+
+    private void measureWindow(int appHz, int apiHz, Window window) {
         PushedApp app = context.app();
         int n = MEASUREMENTS.incrementAndGet();
         appProbe = "app-http-" + n;
@@ -111,21 +165,33 @@ public final class AvailabilitySteps {
                     PROBE_TIMEOUT), context.cf(), app.app().guid(), lookups), ProbeLimits.NONE);
         }
         try (Measurement measurement = builder.start()) {
-            measurement.awaitLive(context.config().scaled(Duration.ofSeconds(30)));
-            measurement.markDeployStart();
             try {
-                change.run();
+                window.run(measurement);
             } finally {
-                measurement.markDeployEnd();
                 result = measurement.stop();
                 context.run().record(result.probes());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the availability samples", e);
         } catch (ProbesNotLiveException e) {
             throw new AssertionError("the probes never had a first success, so nothing was changed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the availability samples", e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             lookups.shutdownNow();
+        }
+    }
+
+    private void writeReadyFile() {
+        Path ready = context.run().readyFile();
+        if (ready != null) {
+            try {
+                Files.writeString(ready, "probes live at " + Instant.now() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the ready file " + ready, e);
+            }
         }
     }
 
@@ -140,6 +206,6 @@ public final class AvailabilitySteps {
     }
 
     private PlatformChange platform() {
-        return new PlatformChange(context.cf(), context.config(), context.run());
+        return new PlatformChange(context.cf(), context.config());
     }
 }

@@ -1,53 +1,31 @@
 package vigil.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import vigil.availability.DuringCommand;
-import vigil.availability.DuringCommandException;
 import vigil.cf.CfApiException;
 import vigil.cf.CfClient;
 import vigil.config.VigilConfig;
-import vigil.report.DuringResult;
 
 /**
- * What the availability scenarios measure: the run's {@code --during} command (a real deploy, a fault
- * script), or, on the embedded CF, its own platform deploy or fault through its admin API (over HTTP, as the
- * harness reaches everything). On a real CF without {@code --during}, there is nothing to measure: that is
- * said plainly instead of measuring an idle platform and calling it a pass.
+ * The embedded CF's own platform deploy or fault, through its admin API (over HTTP, as the harness reaches
+ * everything), for availability scenarios run without {@code --during}. On a real CF without {@code --during}
+ * there is nothing to measure: that is said plainly instead of measuring an idle platform and calling it a pass.
  */
 final class PlatformChange {
     private static final String DEPLOYS = "/vigil/admin/deploy";
 
     private final CfClient cf;
     private final VigilConfig config;
-    private final RunScope run;
 
-    PlatformChange(CfClient cf, VigilConfig config, RunScope run) {
+    PlatformChange(CfClient cf, VigilConfig config) {
         this.cf = cf;
         this.config = config;
-        this.run = run;
     }
 
-    /** A platform deploy: the --during command if given, else the embedded CF's own (with or without evacuation). */
+    /** The embedded CF's own platform deploy, with or without evacuation (a real CF's deploy is --during). */
     void deploy(boolean evacuation) {
-        if (run.duringCommand() != null) {
-            DuringResult result;
-            try {
-                result = new DuringCommand(run.duringCommand(), duringLog(), Clock.systemUTC()).run();
-            } catch (DuringCommandException e) {
-                throw new AssertionError("the --during command could not be run: " + e.getMessage(), e);
-            }
-            run.record(result);
-            if (result.exitCode() == null || result.exitCode() != 0) {
-                throw new AssertionError("the --during command failed with exit code " + result.exitCode()
-                        + ": see " + duringLog());
-            }
-            return;
-        }
         JsonNode started = adminPost(DEPLOYS, Map.of("evacuation", evacuation, "drain_seconds", 1));
         String id = started.path("id").asText();
         JsonNode end = Awaitility.await("the embedded CF's platform deploy " + id + " to end")
@@ -73,9 +51,5 @@ final class PlatformChange {
             }
             throw e;
         }
-    }
-
-    private Path duringLog() {
-        return run.reportsDir().resolve("during.log");
     }
 }

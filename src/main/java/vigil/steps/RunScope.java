@@ -1,6 +1,7 @@
 package vigil.steps;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import vigil.cf.AppRoutes;
@@ -24,11 +25,15 @@ public final class RunScope {
     private final AppRoutes routes;
     private final Path reportsDir;
     private final String duringCommand;
+    private final Duration duration;
+    private final Path readyFile;
     private final List<AvailabilityResult> availability = new CopyOnWriteArrayList<>();
     private final List<DuringResult> during = new CopyOnWriteArrayList<>();
 
     private RunScope(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes, Path reportsDir,
-                     String duringCommand) {
+                     String duringCommand, Duration duration, Path readyFile) {
+        this.duration = duration;
+        this.readyFile = readyFile;
         this.config = config;
         this.runId = runId;
         this.workspace = workspace;
@@ -41,10 +46,12 @@ public final class RunScope {
      * Makes a run's target available to the scenarios about to start.
      *
      * @param duringCommand the deploy (or fault script) the availability scenarios measure, or {@code null}
+     * @param duration      measure this long instead of a deploy, or {@code null}
+     * @param readyFile     written once the availability probes are live, or {@code null}
      */
     public static RunScope open(VigilConfig config, String runId, RunWorkspace workspace, AppRoutes routes,
-                                Path reportsDir, String duringCommand) {
-        current = new RunScope(config, runId, workspace, routes, reportsDir, duringCommand);
+                                Path reportsDir, String duringCommand, Duration duration, Path readyFile) {
+        current = new RunScope(config, runId, workspace, routes, reportsDir, duringCommand, duration, readyFile);
         return current;
     }
 
@@ -72,6 +79,14 @@ public final class RunScope {
 
     String duringCommand() {
         return duringCommand;
+    }
+
+    Duration duration() {
+        return duration;
+    }
+
+    Path readyFile() {
+        return readyFile;
     }
 
     public static void close() {

@@ -90,6 +90,28 @@ class RunCommandTest {
     }
 
     @Test
+    void aDurationMeasuresAFixedTimeAndTheReadyFileIsWrittenOnceProbesAreLive() throws Exception {
+        Path ready = reports.resolve("probes.ready");
+        CommandLineRun run = CommandLineRun.of("run", "--sim", "--suites", "availability", "--tags", "not @sim and not @ha",
+                "--duration", "3s", "--ready-file", ready.toString(), "--reports", reports.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(ready).isRegularFile();
+        JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
+        JsonNode app = summary.path("availability").path(0);
+        assertThat(app.path("samples").asInt()).as("about 3 s of samples at 10 Hz").isBetween(20, 60);
+    }
+
+    @Test
+    void duringAndDurationTogetherAreAUsageError() {
+        CommandLineRun run = CommandLineRun.of("run", "--sim", "--during", "true", "--duration", "1m",
+                "--reports", reports.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--during").contains("--duration");
+    }
+
+    @Test
     void missingConfigFileExitsWithUsageErrorNamingIt() {
         CommandLineRun run = CommandLineRun.of("run", "--config", "/no/such.yml", "--reports", reports.toString());
 
