@@ -32,7 +32,7 @@ import vigil.steps.RunScope;
 public final class RunSession {
     /** Report files this run owns and replaces; anything else in the reports folder is left alone. */
     static final List<String> GENERATED_REPORTS = List.of("summary.json", "junit", "cucumber", "allure-results",
-            "allure-report");
+            "allure-report", "availability", "during.log");
     private static final String RUN_ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final VigilConfig config;
