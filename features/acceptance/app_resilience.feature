@@ -13,9 +13,12 @@ Feature: Apps recover from crashes, unhealthy instances are taken out, scaling c
     When instance 1 of the app turns unhealthy
     Then requests through the route no longer reach the unhealthy instance
 
-  Scenario: Scaling up and down changes which instances answer
+  Scenario: Scaling up makes the new instances answer
     Given the test app is pushed
     When the app is scaled to 3 instances
     Then 3 different instances answer through the route
+
+  Scenario: Scaling down leaves only the remaining instance answering
+    Given the test app is pushed with 3 instances
     When the app is scaled to 1 instances
     Then 1 different instances answer through the route
