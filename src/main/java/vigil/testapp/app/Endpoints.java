@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Every endpoint of the test app behind one handler; the list is in the package documentation. */
 final class Endpoints implements HttpHandler {
@@ -18,12 +21,21 @@ final class Endpoints implements HttpHandler {
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final String JSON = "application/json";
 
-    /** What to answer, and what to do once the answer is out (only {@code /crash} does something). */
-    private record Reply(int status, String contentType, String body, Runnable afterwards) {
+    /**
+     * What to answer, when, and what to do once the answer is out (only {@code /crash} does something).
+     * {@code delayMillis} above 0 answers later from a timer, so a slow answer holds no HTTP thread.
+     */
+    private record Reply(int status, String contentType, String body, Runnable afterwards, long delayMillis) {
         static Reply text(int status, String body) {
-            return new Reply(status, TEXT, body, null);
+            return new Reply(status, TEXT, body, null, 0);
         }
     }
+
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "vigil-testapp-delayed-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final AppEnvironment environment;
     private final Map<String, String> variables;
@@ -48,20 +60,30 @@ final class Endpoints implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        Reply reply = switch (method) {
+            case "GET", "HEAD", "POST" -> route(exchange.getRequestURI().getPath());
+            default -> {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
+                yield Reply.text(405, "method not allowed: " + method);
+            }
+        };
+        if (reply.delayMillis() > 0) {
+            LATER.schedule(() -> answer(exchange, reply, method), reply.delayMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        answer(exchange, reply, method);
+    }
+
+    private void answer(HttpExchange exchange, Reply reply, String method) {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            Reply reply = switch (method) {
-                case "GET", "HEAD", "POST" -> route(exchange.getRequestURI().getPath());
-                default -> {
-                    exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
-                    yield Reply.text(405, "method not allowed: " + method);
-                }
-            };
             send(exchange, reply, method.equals("HEAD"));
             if (reply.afterwards() != null) {
                 exchange.close();
                 reply.afterwards().run();
             }
+        } catch (IOException clientGone) {
+            // The client hung up before the answer: nothing left to tell it.
         }
     }
 
@@ -74,7 +96,7 @@ final class Endpoints implements HttpHandler {
             case "/index":
                 return Reply.text(200, environment.instanceIndex());
             case "/env.json":
-                return new Reply(200, JSON, JsonText.object(variables), null);
+                return new Reply(200, JSON, JsonText.object(variables), null, 0);
             case "/health":
                 return switches.healthy() ? Reply.text(200, "ok") : Reply.text(500, "unhealthy");
             case "/health/fail":
@@ -96,7 +118,7 @@ final class Endpoints implements HttpHandler {
             case "/counter":
                 return Reply.text(200, Long.toString(switches.incrementCounter()));
             case "/crash":
-                return new Reply(200, TEXT, "crashing", crash);
+                return new Reply(200, TEXT, "crashing", crash, 0);
             default:
                 return routeWithParameter(path);
         }
@@ -119,7 +141,7 @@ final class Endpoints implements HttpHandler {
         return Reply.text(404, "not found: " + path);
     }
 
-    /** Sleeping is this endpoint's whole purpose: scenarios use it to make slow responses. */
+    /** A slow answer on purpose, for scenarios that need one; it comes from a timer, holding no thread. */
     private static Reply sleep(String millisText) {
         long millis;
         try {
@@ -131,13 +153,7 @@ final class Endpoints implements HttpHandler {
             return Reply.text(400, "sleep wants a number of milliseconds >= 0, got " + millis);
         }
         long capped = Math.min(millis, MAX_SLEEP_MILLIS);
-        try {
-            Thread.sleep(capped);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Reply.text(503, "sleep interrupted: the app is stopping");
-        }
-        return Reply.text(200, "slept " + capped + " ms");
+        return new Reply(200, TEXT, "slept " + capped + " ms", null, capped);
     }
 
     private void send(HttpExchange exchange, Reply reply, boolean headOnly) throws IOException {
