@@ -3,6 +3,7 @@ package vigil.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import vigil.report.GateDecision;
@@ -28,18 +29,8 @@ final class GateCommand implements Callable<Integer> {
             description = "Failed scenarios each suite may have (default: ${DEFAULT-VALUE}).")
     private int maxFailed;
 
-    @Option(names = "--min-availability", paramLabel = "PCT",
-            description = "Minimum availability of every probe, in percent.")
-    private Double minAvailability;
-
-    @Option(names = "--max-outage", paramLabel = "SECONDS", description = "Longest outage allowed per probe.")
-    private Double maxOutage;
-
-    @Option(names = "--max-failures", paramLabel = "N", description = "Failed samples allowed per probe.")
-    private Long maxFailures;
-
-    @Option(names = "--max-p99-latency-ms", paramLabel = "MS", description = "Highest p99 latency allowed per probe.")
-    private Double maxP99LatencyMs;
+    @Mixin
+    private ThresholdOptions thresholdOptions = new ThresholdOptions();
 
     @Override
     public Integer call() throws UsageException {
@@ -61,12 +52,10 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private GateJudge judge() throws UsageException {
-        try {
-            return new GateJudge(maxFailed, new Thresholds(minAvailability, maxOutage, maxFailures, maxP99LatencyMs));
-        } catch (IllegalArgumentException e) {
-            // Thresholds names the config key; name the flags too.
-            throw new UsageException("invalid threshold: " + e.getMessage()
-                    + " (--max-failed, --min-availability 0..100, --max-outage, --max-failures, --max-p99-latency-ms)");
+        Thresholds thresholds = thresholdOptions.thresholds();
+        if (maxFailed < 0) {
+            throw new UsageException("--max-failed: must not be negative, got " + maxFailed);
         }
+        return new GateJudge(maxFailed, thresholds);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -78,17 +79,8 @@ final class MonitorCommand implements Callable<Integer> {
             description = "How long the URLs get to answer once before the measurement starts (default: 60s).")
     private Duration liveTimeout;
 
-    @Option(names = "--min-availability", paramLabel = "PCT", description = "Minimum availability of every URL, in percent.")
-    private Double minAvailability;
-
-    @Option(names = "--max-outage", paramLabel = "SECONDS", description = "Longest outage allowed per URL.")
-    private Double maxOutage;
-
-    @Option(names = "--max-failures", paramLabel = "N", description = "Failed samples allowed per URL.")
-    private Long maxFailures;
-
-    @Option(names = "--max-p99-latency-ms", paramLabel = "MS", description = "Highest p99 latency allowed per URL.")
-    private Double maxP99LatencyMs;
+    @Mixin
+    private ThresholdOptions thresholdOptions = new ThresholdOptions();
 
     @Option(names = "--known-error", paramLabel = "REGEX",
             description = "Errors matching REGEX (e.g. http_502, ^connection_reset$) count as warnings, not failures;"
@@ -210,13 +202,7 @@ final class MonitorCommand implements Callable<Integer> {
         if (timeoutMs <= 0) {
             throw new UsageException("--timeout: must be a positive number of milliseconds, got " + timeoutMs);
         }
-        Thresholds thresholds;
-        try {
-            thresholds = new Thresholds(minAvailability, maxOutage, maxFailures, maxP99LatencyMs);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid threshold: " + e.getMessage()
-                    + " (--min-availability 0..100, --max-outage, --max-failures, --max-p99-latency-ms)");
-        }
+        Thresholds thresholds = thresholdOptions.thresholds();
         List<Pattern> patterns = new ArrayList<>();
         for (String regex : knownErrors) {
             try {
