@@ -28,6 +28,7 @@ import vigil.report.ConsoleProgress;
 import vigil.report.JunitXmlWriter;
 import vigil.report.ReportWriter;
 import vigil.report.RunReport;
+import vigil.report.Shard;
 import vigil.report.Suite;
 import vigil.report.SummaryWriter;
 
@@ -86,6 +87,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ready-file", paramLabel = "FILE",
             description = "Written once the availability probes are live, for a deploy started in another task.")
     private Path readyFile;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run the I-th of N equal parts of the selected scenarios (for N parallel pipeline tasks;"
+                    + " availability scenarios all go to part 1); `vigil merge` joins the parts' reports.")
+    private String shard;
 
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
@@ -146,7 +152,19 @@ final class RunCommand implements Callable<Integer> {
                     + " ends, --duration measures a fixed time");
         }
         return new RunPlan(suites(), Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
-                reportsDir, Optional.ofNullable(during), Optional.ofNullable(duration), Optional.ofNullable(readyFile));
+                reportsDir, Optional.ofNullable(during), Optional.ofNullable(duration), Optional.ofNullable(readyFile),
+                shard());
+    }
+
+    private Optional<Shard> shard() throws UsageException {
+        if (shard == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Shard.parse(shard));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--shard: " + e.getMessage());
+        }
     }
 
     private Set<Suite> suites() throws UsageException {
@@ -175,6 +193,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         int exitCode = ExitCode.of(outcome);
+        if (plan.shard().isPresent() && outcome.scenarios().isEmpty() && outcome.setupFailure().isEmpty()) {
+            vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
+                    + " shards than scenarios); nothing to run, which is not a failure");
+        }
         report(outcome, exitCode, plan, progress, ReportWriter::writeAll);
         return exitCode;
     }
@@ -201,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
         String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
         RunReport report = new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
                 outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error, outcome.availability(),
-                outcome.during());
+                outcome.during(), plan.shard().orElse(null));
         reports.write(plan.reportsDir(), report, vigil.err);
         if (error != null) {
             vigil.err.println("vigil run: " + error);

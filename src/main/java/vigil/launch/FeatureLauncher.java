@@ -12,10 +12,13 @@ import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import vigil.report.ScenarioResult;
+import vigil.report.Shard;
 
 /**
  * Runs the selected features on the JUnit Platform with the Cucumber engine, in parallel.
@@ -38,15 +41,14 @@ final class FeatureLauncher implements AutoCloseable {
         this.excludedGroups = excludedGroups;
     }
 
-    /** Finds the scenarios the plan selects; fails when it selects none. */
+    /**
+     * Finds the scenarios the plan selects and, with {@code --shard}, keeps this shard's part of them. Fails
+     * when the selection matches nothing; a shard left without scenarios is not an error and returns 0.
+     */
     long discover() throws SelectionException {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selector())
-                .filters(EngineFilter.includeEngines(CUCUMBER_ENGINE), TagSelection.filter(plan.suites(), plan.tags(), excludedGroups))
-                .configurationParameters(CucumberParameters.of(plan.parallel(), plan.reportsDir()))
-                .build();
-        Launcher launcher = session.getLauncher();
-        testPlan = launcher.discover(request);
+        DiscoverySelector selector = selector();
+        TagExpressionFilter tags = TagSelection.filter(plan.suites(), plan.tags(), excludedGroups);
+        testPlan = discover(selector, tags);
         long scenarios = testPlan.countTestIdentifiers(test -> test.isTest());
         if (scenarios == 0) {
             throw new SelectionException("no scenario matches " + describeSelection()
@@ -54,7 +56,34 @@ final class FeatureLauncher implements AutoCloseable {
                     + String.join(", ", excludedGroups) + ")")
                     + ": check --suites, --tags and the feature files' tags (@smoke, @acceptance, @availability)");
         }
+        if (plan.shard().isPresent()) {
+            // The split needs the whole selection, so the shard's part is a second discovery of the same features.
+            Shard shard = plan.shard().get();
+            Set<String> ids = ShardScenarios.of(testPlan, plan.featuresDir()).uniqueIdsOf(shard);
+            testPlan = discover(selector, tags, new ShardFilter(shard, ids));
+            return testPlan.countTestIdentifiers(test -> test.isTest());
+        }
         return scenarios;
+    }
+
+    private TestPlan discover(DiscoverySelector selector, PostDiscoveryFilter... filters) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selector)
+                .filters(EngineFilter.includeEngines(CUCUMBER_ENGINE))
+                .filters(filters)
+                .configurationParameters(CucumberParameters.of(plan.parallel(), plan.reportsDir()))
+                .build();
+        Launcher launcher = session.getLauncher();
+        return launcher.discover(request);
+    }
+
+    /** The unique ids of the scenarios {@link #discover()} found. */
+    List<String> scenarioIds() {
+        return testPlan.getRoots().stream()
+                .flatMap(root -> testPlan.getDescendants(root).stream())
+                .filter(TestIdentifier::isTest)
+                .map(TestIdentifier::getUniqueId)
+                .toList();
     }
 
     List<ScenarioResult> execute(ScenarioListener listener) {

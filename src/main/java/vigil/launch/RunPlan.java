@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import vigil.report.Shard;
 import vigil.report.Suite;
 
 /**
@@ -14,9 +15,11 @@ import vigil.report.Suite;
  * @param during      the deploy (or fault script) the availability scenarios measure ({@code --during})
  * @param duration    measure for this long instead of running a deploy ({@code --duration})
  * @param readyFile   written once the availability probes are live ({@code --ready-file})
+ * @param shard       run only this shard's part of the selected scenarios ({@code --shard})
  */
 public record RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> featuresDir, int parallel,
-                      Path reportsDir, Optional<String> during, Optional<Duration> duration, Optional<Path> readyFile) {
+                      Path reportsDir, Optional<String> during, Optional<Duration> duration, Optional<Path> readyFile,
+                      Optional<Shard> shard) {
     public RunPlan {
         suites = Set.copyOf(suites);
         if (suites.isEmpty()) {
@@ -25,5 +28,11 @@ public record RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> f
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
         }
+    }
+
+    /** A plan that runs every selected scenario (no {@code --shard}). */
+    public RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> featuresDir, int parallel,
+                   Path reportsDir, Optional<String> during, Optional<Duration> duration, Optional<Path> readyFile) {
+        this(suites, tags, featuresDir, parallel, reportsDir, during, duration, readyFile, Optional.empty());
     }
 }

@@ -79,9 +79,13 @@ public final class RunSession {
         // Discovery must finish before the CF is touched; loading the HTTP stack meanwhile saves start-up time.
         CompletableFuture<Void> httpStack = CompletableFuture.runAsync(CfClient::warmUp);
         try (FeatureLauncher launcher = new FeatureLauncher(plan, CatsGroups.excluded(config))) {
-            launcher.discover();
+            long scenarios = launcher.discover();
             httpStack.join();
             clearPreviousReports(plan.reportsDir());
+            if (scenarios == 0) {
+                // A shard left without scenarios (more shards than scenarios): nothing to run, nothing to create.
+                return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.empty(), false);
+            }
             RunWorkspace workspace;
             try {
                 workspace = openWorkspace(connectAndLogIn(), runId);

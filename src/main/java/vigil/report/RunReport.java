@@ -11,14 +11,22 @@ import java.util.Set;
  * @param exitCode     the process exit code the run ends with (see the README's table)
  * @param availability one result per availability probe (empty when none ran)
  * @param during       the {@code --during} command, or {@code null} when none was given
+ * @param shard        the part of the selection this run ran ({@code --shard}), or {@code null} for all of it
  */
 public record RunReport(String runId, Instant started, Instant finished, Set<Suite> suites,
                         List<ScenarioResult> scenarios, Verdict verdict, int exitCode, String error,
-                        List<AvailabilityResult> availability, DuringResult during) {
+                        List<AvailabilityResult> availability, DuringResult during, Shard shard) {
     public RunReport {
         suites = Set.copyOf(suites);
         scenarios = List.copyOf(scenarios);
         availability = availability == null ? List.of() : List.copyOf(availability);
+    }
+
+    /** A report of a run that ran its whole selection (no {@code --shard}). */
+    public RunReport(String runId, Instant started, Instant finished, Set<Suite> suites,
+                     List<ScenarioResult> scenarios, Verdict verdict, int exitCode, String error,
+                     List<AvailabilityResult> availability, DuringResult during) {
+        this(runId, started, finished, suites, scenarios, verdict, exitCode, error, availability, during, null);
     }
 
     /** A report without availability probes or a {@code --during} command. */

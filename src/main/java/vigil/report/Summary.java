@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param durationS wall time of the run in seconds
  * @param during    the {@code --during} command, or {@code null} when none was given
+ * @param shard     which part of the selection the run ran ({@code --shard}), or {@code null} for all of it
  */
 public record Summary(
         @JsonProperty(value = "schema", required = true) String schema,
@@ -25,7 +26,8 @@ public record Summary(
         @JsonProperty(value = "suites", required = true) Suites suites,
         @JsonProperty(value = "scenarios", required = true) List<Scenario> scenarios,
         @JsonProperty("availability") List<AvailabilityResult> availability,
-        @JsonProperty("during") DuringResult during) {
+        @JsonProperty("during") DuringResult during,
+        @JsonProperty("shard") Shard shard) {
 
     /** The value of the {@code schema} field; a reader refuses any other. */
     public static final String SCHEMA = "vigil.summary/v1";
@@ -35,6 +37,14 @@ public record Summary(
         Objects.requireNonNull(suites, "suites");
         scenarios = List.copyOf(scenarios);
         availability = availability == null ? List.of() : List.copyOf(availability);
+    }
+
+    /** A summary of a run that ran its whole selection (no {@code --shard}). */
+    public Summary(String schema, String runId, Verdict verdict, int exitCode, String error, Instant started,
+                   Instant finished, double durationS, Suites suites, List<Scenario> scenarios,
+                   List<AvailabilityResult> availability, DuringResult during) {
+        this(schema, runId, verdict, exitCode, error, started, finished, durationS, suites, scenarios, availability,
+                during, null);
     }
 
     /** Counts of every suite; all three are always present so that a gate never meets a missing key. */
