@@ -1,12 +1,20 @@
 package vigil.cli;
 
+import java.util.List;
+import java.util.Optional;
 import vigil.cf.AuthenticationException;
 import vigil.cf.CfApiException;
 import vigil.cf.TargetUnreachableException;
 import vigil.config.ConfigException;
 import vigil.launch.RunOutcome;
 import vigil.launch.SelectionException;
+import vigil.report.AvailabilityResult;
+import vigil.report.DuringResult;
+import vigil.report.MergedRuns;
+import vigil.report.ScenarioResult;
 import vigil.report.ScenarioStatus;
+import vigil.report.ShardRun;
+import vigil.report.Summary;
 import vigil.report.Verdict;
 
 /** Vigil's exit codes (the README's table) and the one place that decides which one a run ends with. */
@@ -47,11 +55,36 @@ public final class ExitCode {
         if (outcome.setupFailure().isPresent()) {
             return of(outcome.setupFailure().get());
         }
-        if (outcome.during() != null && outcome.during().exitCode() != null && outcome.during().exitCode() != 0) {
+        return ofResults(outcome.scenarios(), outcome.availability(), outcome.during());
+    }
+
+    /**
+     * The exit code of runs merged into one ({@code vigil merge}): a part that was stopped, or ended in error,
+     * decides it as it would have decided a single run; otherwise the rules of a single run apply to all the
+     * parts' scenarios, probes and {@code --during} command together.
+     */
+    static int of(MergedRuns merged) {
+        Optional<ShardRun> stopped = merged.firstWith(Verdict.ABORTED);
+        if (stopped.isEmpty()) {
+            stopped = merged.firstWith(Verdict.ERROR);
+        }
+        if (stopped.isPresent()) {
+            Summary summary = stopped.get().summary();
+            // A summary's code and verdict agree unless it was edited; the verdict is the safer of the two.
+            return verdict(summary.exitCode()) == summary.verdict() ? summary.exitCode()
+                    : summary.verdict() == Verdict.ABORTED ? TERMINATED : SETUP_FAILED;
+        }
+        return ofResults(merged.scenarios(), merged.availability(), merged.during());
+    }
+
+    /** A run that was carried out: its --during command, scenarios and availability probes decide. */
+    private static int ofResults(List<ScenarioResult> scenarios, List<AvailabilityResult> availability,
+                                 DuringResult during) {
+        if (during != null && during.exitCode() != null && during.exitCode() != 0) {
             return DURING_FAILED;
         }
-        boolean anyFailed = outcome.scenarios().stream().anyMatch(s -> s.status() == ScenarioStatus.FAILED);
-        boolean breached = outcome.availability().stream().anyMatch(a -> !a.passed());
+        boolean anyFailed = scenarios.stream().anyMatch(s -> s.status() == ScenarioStatus.FAILED);
+        boolean breached = availability.stream().anyMatch(a -> !a.passed());
         return anyFailed || breached ? FAILED : PASSED;
     }
 

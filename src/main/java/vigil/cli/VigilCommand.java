@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code vigil}: the top-level command; the work happens in its subcommands. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilVersion.class,
         description = "Smoke, acceptance and availability tests for Cloud Foundry, with an embedded CF.",
-        subcommands = {RunCommand.class, SimCommand.class, MonitorCommand.class, GateCommand.class, CleanupCommand.class},
+        subcommands = {RunCommand.class, SimCommand.class, MonitorCommand.class, GateCommand.class, CleanupCommand.class,
+                MergeCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 scenario failed or threshold breached, 2 usage or configuration error,",
                 "3 target unreachable or setup failed, 4 --during command failed, 130/143 stopped by SIGINT/SIGTERM."})
 public final class VigilCommand implements Runnable {
