@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,10 +54,6 @@ final class ShardScenarios {
             }
         });
         return ids;
-    }
-
-    List<ShardAssignment.Scenario> scenarios() {
-        return List.copyOf(byUniqueId.values());
     }
 
     /**

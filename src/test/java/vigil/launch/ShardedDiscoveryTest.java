@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.UniqueId;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.report.Shard;
 import vigil.report.Suite;
@@ -70,6 +71,18 @@ class ShardedDiscoveryTest {
             }
         }
         assertThat(found).isEqualTo(2);
+    }
+
+    @Test
+    void aScenariosFeatureIsNamedByItsPathInTheFeaturesFolder() {
+        UniqueId bundled = UniqueId.forEngine("cucumber").append("feature", "classpath:features/smoke/app.feature")
+                .append("scenario", "12");
+        UniqueId own = UniqueId.forEngine("cucumber").append("feature", "file:///home/ci/team/features/a/b.feature")
+                .append("scenario", "3");
+
+        assertThat(ShardScenarios.featurePath(bundled, Optional.empty())).isEqualTo("smoke/app.feature");
+        assertThat(ShardScenarios.featurePath(own, Optional.of(Path.of("/home/ci/team/features"))))
+                .isEqualTo("a/b.feature");
     }
 
     private List<String> discover(Set<Suite> suites, Optional<Path> features, Optional<Shard> shard)
