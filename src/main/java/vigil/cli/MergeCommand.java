@@ -25,9 +25,9 @@ import vigil.report.SummaryWriter;
 
 /** {@code vigil merge}: joins the reports of the shards of a run (or of several runs) into one reports folder. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Join the reports folders of the shards of a run (vigil run --shard I/N) into one:",
-                "summary.json with every scenario and probe, one JUnit XML per suite, the Allure results and HTML,",
-                "the availability samples. Verdict and exit code follow the rules of a single run."})
+        description = {"Join the reports folders of the shards of a run (vigil run --shard I/N) into one.",
+                "Writes summary.json (every scenario and probe), one JUnit XML per suite, the Allure results and"
+                        + " HTML and the availability samples. Verdict and exit code follow the rules of a single run."})
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     private VigilCommand vigil;
