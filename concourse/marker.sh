@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A named marker in a store that parallel Concourse tasks both reach, to order them:
 #
-#   marker.sh put NAME [FILE]   store FILE (or a timestamp) as NAME
-#   marker.sh wait NAME         wait until NAME exists (MARKER_TIMEOUT seconds, default 1800)
+#   marker.sh put NAME [FILE]   store FILE (or MARKER_CONTENT, or a timestamp) as NAME
+#   marker.sh wait NAME         wait until NAME exists (MARKER_TIMEOUT seconds, default 1800); exit 1 if its
+#                               content starts with "failed" (so a --during wait reports a failed deploy)
 #
 # MARKER_URL is the folder of this build's markers in any store that takes an HTTP PUT and answers a GET
 # (a WebDAV folder, an Artifactory/Nexus raw repository, an S3 bucket behind a presigned-URL proxy), e.g.
@@ -28,7 +29,11 @@ case "$action" in
     file="${3:-}"
     if [[ -z "$file" ]]; then
       file="$(mktemp)"
-      date -u +%Y-%m-%dT%H:%M:%SZ > "$file"
+      if [[ -n "${MARKER_CONTENT:-}" ]]; then
+        echo "$MARKER_CONTENT" > "$file"
+      else
+        date -u +%Y-%m-%dT%H:%M:%SZ > "$file"
+      fi
     fi
     if [[ "$url" == file://* ]]; then
       mkdir -p "$(dirname "${url#file://}")"
@@ -40,13 +45,18 @@ case "$action" in
     timeout="${MARKER_TIMEOUT:-1800}"
     poll="${MARKER_POLL:-5}"
     deadline=$(( $(date +%s) + timeout ))
-    until curl --fail --silent "${auth[@]}" --output /dev/null "$url"; do
+    found="$(mktemp)"
+    until curl --fail --silent "${auth[@]}" --output "$found" "$url"; do
       if (( $(date +%s) >= deadline )); then
         echo "marker.sh: no marker $name after ${timeout}s at ${MARKER_URL%/}; did the task that puts it start?" >&2
         exit 1
       fi
       sleep "$poll"
     done
+    if grep -q '^failed' "$found"; then
+      echo "marker.sh: found $name, which says: $(head -c 200 "$found")" >&2
+      exit 1
+    fi
     echo "marker.sh: found $name"
     ;;
   *)

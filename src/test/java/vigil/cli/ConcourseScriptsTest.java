@@ -54,6 +54,19 @@ class ConcourseScriptsTest {
     }
 
     @Test
+    void aMarkerThatSaysFailedMakesTheWaitFail() throws Exception {
+        Map<String, String> store = Map.of("MARKER_URL", "file://" + work.resolve("store"),
+                "MARKER_CONTENT", "failed (see the deploy task's log)");
+
+        Result put = run(List.of(MARKER.toString(), "put", "deploy-done"), store);
+        Result wait = run(List.of(MARKER.toString(), "wait", "deploy-done"), store);
+
+        assertThat(put.code()).as(put.output()).isZero();
+        assertThat(wait.code()).isEqualTo(1);
+        assertThat(wait.output()).contains("deploy-done, which says: failed (see the deploy task's log)");
+    }
+
+    @Test
     void waitingForAMarkerThatNeverComesTimesOutSayingWhichOne() throws Exception {
         Result wait = run(List.of(MARKER.toString(), "wait", "deploy-done"), Map.of(
                 "MARKER_URL", "file://" + work.resolve("store"), "MARKER_TIMEOUT", "1", "MARKER_POLL", "1"));
