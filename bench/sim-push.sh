@@ -3,13 +3,14 @@
 # from package upload to the first 200 through the router. Prints one figure per line with its target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/jvm.sh
 [ -f target/vigil.jar ] || make -s build >/dev/null
 mvn -B -q test-compile >/dev/null
 java -cp target/vigil.jar:target/test-classes vigil.sim.SimPushBench "${PUSHES:-5}"
 
 work=$(mktemp -d)
 start=$(date +%s%N)
-java -jar target/vigil.jar sim --write-config "$work/sim.yml" >"$work/sim.log" 2>&1 &
+"${VIGIL_JAVA[@]}" -jar target/vigil.jar sim --write-config "$work/sim.yml" >"$work/sim.log" 2>&1 &
 sim=$!
 trap 'kill "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true; rm -rf "$work"' EXIT
 until [ -s "$work/sim.yml" ] || ! kill -0 "$sim" 2>/dev/null; do sleep 0.02; done

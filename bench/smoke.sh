@@ -3,6 +3,7 @@
 # (staging every push versus staging once per run) over 10 pushes. Prints one figure per line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/jvm.sh
 [ -f target/vigil.jar ] || make -s build >/dev/null
 mvn -B -q test-compile >/dev/null
 work=$(mktemp -d)
@@ -10,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 declare -A wall
 for p in 1 4; do
   start=$(date +%s%N)
-  java -jar target/vigil.jar run --sim --suites smoke --parallel "$p" --reports "$work/r$p" >/dev/null 2>&1
+  "${VIGIL_JAVA[@]}" -jar target/vigil.jar run --sim --suites smoke --parallel "$p" --reports "$work/r$p" >/dev/null 2>&1
   wall[$p]=$(( ($(date +%s%N) - start) / 1000000 ))
   printf '%-44s %8s ms\n' "smoke suite wall time, --parallel $p" "${wall[$p]}"
 done

@@ -5,6 +5,7 @@
 # Prints one figure per line: name, value, target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/jvm.sh
 JAR=target/vigil.jar
 [ -f "$JAR" ] || make -s build >/dev/null
 runs=${RUNS:-5}
@@ -34,7 +35,7 @@ for _ in $(seq "$runs"); do
   rm -f "$work/arrivals"
   start=$(date +%s%N)
   CF_API="http://127.0.0.1:$port" CF_APPS_DOMAIN=apps.example.com CF_USERNAME=admin CF_PASSWORD=x \
-    java -jar "$JAR" run --suites smoke --reports "$work/reports" >/dev/null 2>&1 || true
+    "${VIGIL_JAVA[@]}" -jar "$JAR" run --suites smoke --reports "$work/reports" >/dev/null 2>&1 || true
   first=$(head -1 "$work/arrivals")
   samples+=($(( (first - start) / 1000000 )))
 done
@@ -43,5 +44,5 @@ median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
 printf '%-36s %8s ms   target < 3000 ms   (runs: %s)\n' "start-to-first-request (median)" "$median" "$(echo $sorted)"
 
 start=$(date +%s%N)
-java -jar "$JAR" run --sim --suites smoke --reports "$work/reports" >/dev/null 2>&1
+"${VIGIL_JAVA[@]}" -jar "$JAR" run --sim --suites smoke --reports "$work/reports" >/dev/null 2>&1
 printf '%-36s %8s ms   target < 15000 ms\n' "run --sim --suites smoke (wall)" "$(( ($(date +%s%N) - start) / 1000000 ))"
