@@ -90,6 +90,7 @@ public final class RunSession {
             }
             this.workspace = workspace;
             AllureResults.writeTo(plan.reportsDir().resolve("allure-results"));
+            AllureEnvironment.write(plan.reportsDir().resolve("allure-results"), config, runId);
             RunScope scope = RunScope.open(config, runId, workspace, new AppRoutes(config.routerAddress(),
                     config.useHttp(), CfTarget.from(config).connection()), plan.reportsDir(), plan.during().orElse(null),
                     plan.duration().orElse(null), plan.readyFile().orElse(null));
