@@ -105,6 +105,15 @@ public final class RunSession {
         }
     }
 
+    /**
+     * What the run created and could not remove at its end (or its abort), each naming the thing and why; empty
+     * when everything went, or nothing was created.
+     */
+    public List<String> leftBehind() {
+        RunWorkspace created = workspace;
+        return created == null ? List.of() : created.leftBehind();
+    }
+
     /** Reach the API and log in once, so an unreachable target or bad credentials fail fast and clearly. */
     private CfClient connectAndLogIn() {
         CfClient cf = CfClient.connect(CfTarget.from(config));
