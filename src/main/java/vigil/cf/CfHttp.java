@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 
@@ -50,22 +51,23 @@ final class CfHttp {
 
     /**
      * Sends a request. {@code pathOrUrl} is a path below the base URI or an absolute URL (a CF href).
-     * An idempotent request is sent again, with growing pauses, while the API answers 502/503/429 or the
-     * connection fails (see {@link RetryPolicy}); the last answer is returned.
+     * A request is sent again, with growing pauses (at least the answer's Retry-After), while the API turns it
+     * away (429/503), and an idempotent one also after 502 or a failed connection (see {@link RetryPolicy});
+     * the last answer is returned.
      *
      * @throws TargetUnreachableException when no HTTP response came back at all
      */
     Response send(String method, String pathOrUrl, UnaryOperator<RequestSpecification> request) {
-        if (!retry.mayRetry(method)) {
+        if (!retry.retries()) {
             return sendOnce(method, pathOrUrl, request);
         }
         Attempts attempts = new Attempts(method, pathOrUrl, request);
         // The bound is the attempts' count; atMost only guards against a request that never returns.
         Duration bound = requestTimeout.multipliedBy(retry.maxAttempts()).plus(retry.maxPause().multipliedBy(retry.maxAttempts()));
-        Awaitility.await(method + " " + pathOrUrl + " answered without 'try again' (502/503/429)")
+        Awaitility.await(method + " " + pathOrUrl + " answered without 'try again' (429/503, or 502)")
                 .pollInSameThread()
                 .pollDelay(Duration.ZERO)
-                .pollInterval((count, previous) -> retry.pauseAfter(count))
+                .pollInterval((count, previous) -> attempts.pauseAfter(count))
                 .atMost(bound)
                 .until(attempts::tryOnce);
         return attempts.result();
@@ -100,12 +102,21 @@ final class CfHttp {
             try {
                 response = sendOnce(method, pathOrUrl, request);
                 failure = null;
-                return last || !RetryPolicy.saysTryAgain(response.statusCode());
+                return last || !retry.retriesAnswer(method, response.statusCode());
             } catch (TargetUnreachableException e) {
+                if (!retry.retriesFailedConnection(method)) {
+                    throw e;
+                }
                 response = null;
                 failure = e;
                 return last;
             }
+        }
+
+        Duration pauseAfter(int attempt) {
+            Optional<Duration> retryAfter = response == null ? Optional.empty()
+                    : RetryPolicy.retryAfter(response.getHeader("Retry-After"));
+            return retry.pauseAfter(attempt, retryAfter);
         }
 
         Response result() {

@@ -176,6 +176,7 @@ final class RunCommand implements Callable<Integer> {
         }
         int exitCode = ExitCode.of(outcome);
         report(outcome, exitCode, plan, progress, ReportWriter::writeAll);
+        sayLeftBehind(session);
         return exitCode;
     }
 
@@ -190,7 +191,19 @@ final class RunCommand implements Callable<Integer> {
         report(outcome, exitCode, plan, progress, (dir, report, err) ->
                 new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), new AllureHtmlGenerator(ABORT_REPORT_BOUND))
                         .write(dir, report, err));
+        sayLeftBehind(session);
         System.exit(exitCode);
+    }
+
+    /** What the run could not remove (its CF went away, or stopped accepting its token): named, with the way out. */
+    private void sayLeftBehind(RunSession session) {
+        for (String thing : session.leftBehind()) {
+            vigil.err.println("vigil run: could not remove " + thing);
+        }
+        if (!session.leftBehind().isEmpty()) {
+            vigil.err.println("vigil run: once the CF answers again, 'vigil cleanup --config FILE' removes what runs"
+                    + " left (named <prefix>-<runid>-...; see its --older-than)");
+        }
     }
 
     private interface Reports {

@@ -1,6 +1,7 @@
 package vigil.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,6 +38,10 @@ final class SimCommand implements Callable<Integer> {
             description = "Password of the admin user (default: random, written to the --write-config file).")
     private String adminPassword;
 
+    @Option(names = "--token-lifetime", paramLabel = "D", defaultValue = "1200s", converter = ShortDurationConverter.class,
+            description = "How long access tokens are valid, e.g. 20s to test token refresh (default: ${DEFAULT-VALUE}).")
+    private Duration tokenLifetime;
+
     @Option(names = "--write-config", paramLabel = "FILE",
             description = "Write a config file that 'vigil run --config FILE' uses as it is (owner-readable only).")
     private Path configFile;
@@ -49,8 +54,11 @@ final class SimCommand implements Callable<Integer> {
         if (cells < 1 || cells > 32) {
             throw new UsageException("--cells: must be between 1 and 32, got " + cells);
         }
+        if (tokenLifetime.toSeconds() < 1) {
+            throw new UsageException("--token-lifetime: must be at least 1s, got " + tokenLifetime.toMillis() + "ms");
+        }
         SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort).withRouterPort(routerPort)
-                .withCells(cells);
+                .withCells(cells).withTokenLifetime(tokenLifetime);
         if (adminPassword != null) {
             options = options.withAdminPassword(adminPassword);
         }

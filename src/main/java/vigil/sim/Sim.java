@@ -22,6 +22,7 @@ import vigil.sim.api.CloudController;
 import vigil.sim.cells.Cells;
 import vigil.sim.logcache.LogCache;
 import vigil.sim.router.Router;
+import vigil.sim.uaa.IssuedTokens;
 import vigil.sim.uaa.Uaa;
 
 /**
@@ -143,6 +144,14 @@ public final class Sim implements AutoCloseable {
      */
     public TestFaults testFaults() {
         return testFaults;
+    }
+
+    /**
+     * <b>Test-only</b>: the record of every token the UAA signs, off until a test starts it, so that a test can
+     * look for issued tokens in what a run wrote. Nothing outside this JVM reaches it.
+     */
+    public IssuedTokens issuedTokens() {
+        return uaa.issuedTokens();
     }
 
     /** Rolling platform deploys, as {@code vigil sim deploy} starts them. */

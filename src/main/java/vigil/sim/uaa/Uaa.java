@@ -13,11 +13,13 @@ public final class Uaa implements AutoCloseable {
     private final LoopbackServer server;
     private final SigningKey key;
     private final String issuer;
+    private final IssuedTokens issued;
 
-    private Uaa(LoopbackServer server, SigningKey key, String issuer) {
+    private Uaa(LoopbackServer server, SigningKey key, String issuer, IssuedTokens issued) {
         this.server = server;
         this.key = key;
         this.issuer = issuer;
+        this.issued = issued;
     }
 
     /**
@@ -30,12 +32,13 @@ public final class Uaa implements AutoCloseable {
         URI url = server.uri();
         String issuer = url + "/oauth/token";
         SigningKey key = SigningKey.generate(URI.create(url + "/token_keys"));
-        TokenFactory tokens = new TokenFactory(key, issuer, tokenLifetime, clock);
+        IssuedTokens issued = new IssuedTokens();
+        TokenFactory tokens = new TokenFactory(key, issuer, tokenLifetime, clock, issued);
         IdentityZone zone = IdentityZone.withAdmin(adminPassword);
         TokenEndpoint tokenEndpoint = new TokenEndpoint(zone, tokens, new RefreshTokenReader(key, issuer, clock));
         ScimUsersEndpoint users = new ScimUsersEndpoint(zone, new BearerTokenReader(key, issuer, clock), clock);
         server.serve(new UaaHandler(tokenEndpoint, new TokenKeysEndpoint(key), new InfoEndpoint(url), users));
-        return new Uaa(server, key, issuer);
+        return new Uaa(server, key, issuer, issued);
     }
 
     public URI uri() {
@@ -50,6 +53,11 @@ public final class Uaa implements AutoCloseable {
     /** The key that verifies this UAA's tokens (what {@code /token_keys} publishes). */
     public RSAPublicKey verificationKey() {
         return key.publicKey();
+    }
+
+    /** <b>Test-only</b>: the record of signed tokens, off until a test turns it on. */
+    public IssuedTokens issuedTokens() {
+        return issued;
     }
 
     @Override
