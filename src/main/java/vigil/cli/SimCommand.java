@@ -37,6 +37,11 @@ final class SimCommand implements Callable<Integer> {
             description = "Password of the admin user (default: random, written to the --write-config file).")
     private String adminPassword;
 
+    @Option(names = "--tls",
+            description = {"Serve HTTPS (API, UAA, log-cache, router) with a self-signed certificate made at start.",
+                    "Vigil refuses it unless run with --skip-ssl-validation (or skip_ssl_validation: true)."})
+    private boolean tls;
+
     @Option(names = "--write-config", paramLabel = "FILE",
             description = "Write a config file that 'vigil run --config FILE' uses as it is (owner-readable only).")
     private Path configFile;
@@ -50,7 +55,7 @@ final class SimCommand implements Callable<Integer> {
             throw new UsageException("--cells: must be between 1 and 32, got " + cells);
         }
         SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort).withRouterPort(routerPort)
-                .withCells(cells);
+                .withCells(cells).withTls(tls);
         if (adminPassword != null) {
             options = options.withAdminPassword(adminPassword);
         }
@@ -70,6 +75,10 @@ final class SimCommand implements Callable<Integer> {
         } else if (adminPassword == null) {
             vigil.out.println("The admin password is random and not shown: use --write-config FILE"
                     + " or --admin-password to log in.");
+        }
+        if (tls) {
+            vigil.out.println("HTTPS with a self-signed certificate: 'vigil run' refuses it unless given"
+                    + " --skip-ssl-validation (or skip_ssl_validation: true in the config).");
         }
         vigil.out.println("Stop with Ctrl-C.");
         stopped.await();
