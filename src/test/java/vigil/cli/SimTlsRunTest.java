@@ -29,7 +29,7 @@ class SimTlsRunTest {
 
     @BeforeAll
     static void startSimWithTls() throws IOException {
-        sim = Sim.start(SimOptions.defaults().withTls(true).withCells(2));
+        sim = Sim.start(SimOptions.defaults().withTls(true));
         config = dir.resolve("sim.yml");
         sim.writeConfig(config);
     }
@@ -67,17 +67,25 @@ class SimTlsRunTest {
     }
 
     @Test
-    void smokeRunPassesOverTlsWithSkipSslValidationAndWarnsOnce() throws IOException {
+    void smokeAndAvailabilityPassOverTlsWithSkipSslValidationAndWarnOnce() throws IOException {
         Path reports = dir.resolve("accepted");
 
         CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--skip-ssl-validation",
-                "--suites", "smoke", "--reports", reports.toString());
+                "--suites", "smoke,availability", "--tags", "not @sim and not @ha", "--reports", reports.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
         assertThat(occurrences(run.err(), "are not verified")).as(run.toString()).isEqualTo(1);
         JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
         assertThat(summary.path("suites").path("smoke").path("passed").asInt()).isGreaterThanOrEqualTo(8);
         assertThat(summary.path("suites").path("smoke").path("failed").asInt()).isZero();
+        // The deploy scenario probed the app through the router and the API, both serving HTTPS only, and held.
+        JsonNode availability = summary.path("availability");
+        assertThat(availability).as(summary.toString()).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode probe : availability) {
+            assertThat(probe.path("samples").asInt()).as(probe.toString()).isPositive();
+            assertThat(probe.path("passed").asBoolean()).as(probe.toString()).isTrue();
+        }
+        assertThat(availability.findValuesAsText("target")).anyMatch(target -> target.startsWith("https://"));
         JsonNode left = adminStatus();
         assertThat(left.path("organizations").asInt()).as("nothing the run created is left: " + left).isZero();
         assertThat(left.path("apps").asInt()).as("nothing the run created is left: " + left).isZero();
