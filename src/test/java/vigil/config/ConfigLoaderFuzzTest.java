@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,7 +56,7 @@ class ConfigLoaderFuzzTest {
         long seed = seed();
         int valid = 0;
         for (int i = 0; i < TRIES; i++) {
-            Random random = new Random(seed + i);
+            SplittableRandom random = new SplittableRandom(seed + i);
             Map<String, Object> config = config(random);
             boolean json = random.nextBoolean();
             Path file = dir.resolve("config-" + i + (json ? ".json" : ".yml"));
@@ -72,7 +72,7 @@ class ConfigLoaderFuzzTest {
     void randomTextLoadsOrFailsCleanly() throws IOException {
         long seed = seed();
         for (int i = 0; i < TRIES; i++) {
-            Random random = new Random(seed + i);
+            SplittableRandom random = new SplittableRandom(seed + i);
             Path file = dir.resolve("text-" + i + ".yml");
             Files.writeString(file, text(random));
 
@@ -113,7 +113,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** Half start from a valid config; then up to 10 keys, known, CATS, unknown or typos, with any values. */
-    private static Map<String, Object> config(Random random) {
+    private static Map<String, Object> config(SplittableRandom random) {
         Map<String, Object> config = new LinkedHashMap<>();
         if (random.nextBoolean()) {
             config.put("api", "https://api.example.com");
@@ -136,7 +136,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** A value of the key's type; a string may still be a wrong one (an api that is no URL). */
-    private static Object rightlyTyped(Random random, ConfigKey.Kind kind) {
+    private static Object rightlyTyped(SplittableRandom random, ConfigKey.Kind kind) {
         return switch (kind) {
             case BOOLEAN -> random.nextBoolean();
             case NUMBER -> 0.1 + random.nextDouble() * 10;
@@ -146,7 +146,7 @@ class ConfigLoaderFuzzTest {
         };
     }
 
-    private static String key(Random random) {
+    private static String key(SplittableRandom random) {
         int pick = random.nextInt(10);
         if (pick < 5) {
             return pickOne(random, KNOWN);
@@ -163,7 +163,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** The secret itself, or the secret in the wrong shape: a list, a map, or nothing like a string. */
-    private static Object secretShaped(Random random) {
+    private static Object secretShaped(SplittableRandom random) {
         return switch (random.nextInt(4)) {
             case 0 -> List.of(SECRET);
             case 1 -> Map.of("value", SECRET);
@@ -173,7 +173,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** Right and wrong types alike: strings, numbers, booleans, null, and nested lists and maps. */
-    private static Object value(Random random, int depth) {
+    private static Object value(SplittableRandom random, int depth) {
         int pick = random.nextInt(depth > 0 ? 10 : 8);
         return switch (pick) {
             case 0, 1 -> pickOne(random, ODD_VALUES);
@@ -201,7 +201,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** YAML-ish fragments (one holding the secret), or any characters at all. */
-    private static String text(Random random) {
+    private static String text(SplittableRandom random) {
         StringBuilder text = new StringBuilder();
         if (random.nextInt(3) == 0) {
             for (int n = random.nextInt(200); n > 0; n--) {
@@ -215,7 +215,7 @@ class ConfigLoaderFuzzTest {
         return text.toString();
     }
 
-    private static String word(Random random, String alphabet, int length) {
+    private static String word(SplittableRandom random, String alphabet, int length) {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < length; i++) {
             word.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -223,7 +223,7 @@ class ConfigLoaderFuzzTest {
         return word.toString();
     }
 
-    private static <T> T pickOne(Random random, List<T> items) {
+    private static <T> T pickOne(SplittableRandom random, List<T> items) {
         return items.get(random.nextInt(items.size()));
     }
 
