@@ -77,8 +77,9 @@ final class SimCommand implements Callable<Integer> {
                     + " or --admin-password to log in.");
         }
         if (tls) {
-            vigil.out.println("HTTPS with a self-signed certificate: 'vigil run' refuses it unless given"
-                    + " --skip-ssl-validation (or skip_ssl_validation: true in the config).");
+            vigil.out.println("HTTPS with a self-signed certificate: Vigil refuses it unless told to accept it,"
+                    + " with 'vigil run --skip-ssl-validation', CF_SKIP_SSL_VALIDATION=true or skip_ssl_validation: true"
+                    + " in the config.");
         }
         vigil.out.println("Stop with Ctrl-C.");
         stopped.await();
