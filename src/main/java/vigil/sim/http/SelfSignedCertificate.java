@@ -34,7 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *
  * <p>Built with BouncyCastle's certificate builder and signed by the JDK's own providers.
  */
-public final class SelfSignedCertificate {
+final class SelfSignedCertificate {
     private static final Duration VALIDITY = Duration.ofDays(7);
     // The key store lives in memory only; its password protects nothing but is required by the API.
     private static final char[] IN_MEMORY = "vigil-sim".toCharArray();
@@ -48,7 +48,7 @@ public final class SelfSignedCertificate {
     }
 
     /** @param dnsNames the host names it is for besides 127.0.0.1, e.g. {@code localhost}, {@code *.apps.vigil.test} */
-    public static SelfSignedCertificate generate(String... dnsNames) {
+    static SelfSignedCertificate generate(String... dnsNames) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
@@ -77,10 +77,6 @@ public final class SelfSignedCertificate {
         return new GeneralNames(names);
     }
 
-    public X509Certificate certificate() {
-        return certificate;
-    }
-
     /** For the servers: presents this certificate. */
     SSLContext serverContext() {
         try {
@@ -97,7 +93,7 @@ public final class SelfSignedCertificate {
     }
 
     /** For the sim's own clients (the CC asking the UAA): trusts this certificate and nothing else. */
-    public SSLContext trustingContext() {
+    SSLContext trustingContext() {
         try {
             KeyStore store = emptyStore();
             store.setCertificateEntry("sim", certificate);

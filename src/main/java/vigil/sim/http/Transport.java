@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.util.Optional;
 
 /**
  * How the sim's servers speak: plain HTTP (the default), or HTTPS with one self-signed certificate
@@ -39,11 +38,6 @@ public final class Transport {
     /** {@code https} or {@code http}. */
     public String scheme() {
         return tls() ? "https" : "http";
-    }
-
-    /** The certificate served, when serving HTTPS. */
-    public Optional<SelfSignedCertificate> certificate() {
-        return Optional.ofNullable(certificate);
     }
 
     /** Binds a server of this transport; it is not started. */
