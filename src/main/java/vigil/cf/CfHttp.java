@@ -10,10 +10,14 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** One HTTP endpoint (the CC or the UAA) reached with rest-assured, every exchange recorded, redacted. */
 final class CfHttp {
@@ -109,7 +113,8 @@ final class CfHttp {
                 }
                 response = null;
                 failure = e;
-                return last;
+                // An untrusted certificate stays untrusted: asking again only delays the message.
+                return last || untrustedCertificate(e);
             }
         }
 
@@ -130,14 +135,32 @@ final class CfHttp {
     private TargetUnreachableException unreachable(String method, String pathOrUrl, Exception e) {
         String where = method + " " + (pathOrUrl.startsWith("http") ? pathOrUrl : baseUri + pathOrUrl);
         Throwable cause = rootCause(e);
-        String advice = cause instanceof SSLException
-                ? " The TLS certificate is not trusted: fix the certificate, or set skip_ssl_validation: true for a"
-                  + " dev environment with a self-signed one."
-                : " Check that the api URL is right and the CF API is reachable from here.";
+        if (untrustedCertificate(e)) {
+            return new TargetUnreachableException(where + ": the TLS certificate is not trusted (" + describe(cause)
+                    + "). For a dev environment with a self-signed certificate set skip_ssl_validation: true in the"
+                    + " config (or --skip-ssl-validation, CF_SKIP_SSL_VALIDATION=true); otherwise give the endpoint a"
+                    + " certificate from a CA this JVM trusts (or add its CA with -Djavax.net.ssl.trustStore).", e);
+        }
+        String advice = " Check that the api URL is right and the CF API is reachable from here.";
         if (!(cause instanceof IOException) && !(e instanceof IOException)) {
             where = where + " failed unexpectedly";
         }
         return new TargetUnreachableException(where + ": " + describe(cause) + "." + advice, e);
+    }
+
+    /**
+     * Whether the TLS handshake failed because the certificate is not trusted or not for this host: the JDK
+     * reports it as an {@link SSLHandshakeException} or {@link SSLPeerUnverifiedException} around a
+     * certificate path error, which no retry changes.
+     */
+    private static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLPeerUnverifiedException || t instanceof CertificateException
+                    || t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -42,6 +42,11 @@ final class SimCommand implements Callable<Integer> {
             description = "How long access tokens are valid, e.g. 20s to test token refresh (default: ${DEFAULT-VALUE}).")
     private Duration tokenLifetime;
 
+    @Option(names = "--tls",
+            description = {"Serve HTTPS (API, UAA, log-cache, router) with a self-signed certificate made at start.",
+                    "Vigil refuses it unless run with --skip-ssl-validation (or skip_ssl_validation: true)."})
+    private boolean tls;
+
     @Option(names = "--write-config", paramLabel = "FILE",
             description = "Write a config file that 'vigil run --config FILE' uses as it is (owner-readable only).")
     private Path configFile;
@@ -58,7 +63,7 @@ final class SimCommand implements Callable<Integer> {
             throw new UsageException("--token-lifetime: must be at least 1s, got " + tokenLifetime.toMillis() + "ms");
         }
         SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort).withRouterPort(routerPort)
-                .withCells(cells).withTokenLifetime(tokenLifetime);
+                .withCells(cells).withTokenLifetime(tokenLifetime).withTls(tls);
         if (adminPassword != null) {
             options = options.withAdminPassword(adminPassword);
         }
@@ -78,6 +83,11 @@ final class SimCommand implements Callable<Integer> {
         } else if (adminPassword == null) {
             vigil.out.println("The admin password is random and not shown: use --write-config FILE"
                     + " or --admin-password to log in.");
+        }
+        if (tls) {
+            vigil.out.println("HTTPS with a self-signed certificate: Vigil refuses it unless told to accept it,"
+                    + " with 'vigil run --skip-ssl-validation', CF_SKIP_SSL_VALIDATION=true or skip_ssl_validation: true"
+                    + " in the config.");
         }
         vigil.out.println("Stop with Ctrl-C.");
         stopped.await();

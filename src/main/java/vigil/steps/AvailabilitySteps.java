@@ -152,13 +152,15 @@ public final class AvailabilitySteps {
         String scheme = context.config().useHttp() ? "http://" : "https://";
         Measurement.Builder builder = Measurement.in(context.run().reportsDir().resolve("availability"))
                 .probe(new HttpProbe(new ProbeSpec(appProbe, context.requests().host(app) + "/", appHz, PROBE_TIMEOUT),
-                        URI.create(scheme + context.requests().host(app) + "/"), context.config().routerAddress()),
+                        URI.create(scheme + context.requests().host(app) + "/"), context.config().routerAddress(),
+                        context.config().skipSslValidation()),
                         ProbeLimits.NONE);
         ExecutorService lookups = Executors.newFixedThreadPool(2);
         if (apiHz > 0) {
             apiProbe = "cf-api-" + n;
             URI info = URI.create(context.config().api() + "/v3/info");
-            builder.probe(new HttpProbe(new ProbeSpec(apiProbe, info.toString(), apiHz, PROBE_TIMEOUT), info, null),
+            builder.probe(new HttpProbe(new ProbeSpec(apiProbe, info.toString(), apiHz, PROBE_TIMEOUT), info, null,
+                    context.config().skipSslValidation()),
                     ProbeLimits.NONE);
             lookupProbe = "cf-app-lookup-" + n;
             builder.probe(new AppLookupProbe(new ProbeSpec(lookupProbe, "GET /v3/apps/" + app.app().guid(), apiHz,

@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import vigil.sim.http.LoopbackServer;
+import vigil.sim.http.Transport;
 
 /** The embedded UAA on its own loopback port. Start it before the Cloud Controller, which needs its key. */
 public final class Uaa implements AutoCloseable {
@@ -28,7 +29,13 @@ public final class Uaa implements AutoCloseable {
      * @param clock         the time tokens are issued and checked at
      */
     public static Uaa start(int port, String adminPassword, Duration tokenLifetime, Clock clock) throws IOException {
-        LoopbackServer server = LoopbackServer.bind(port, "uaa");
+        return start(port, adminPassword, tokenLifetime, clock, Transport.PLAIN);
+    }
+
+    /** As above, serving HTTPS when the transport says so (the issuer URL then starts with https). */
+    public static Uaa start(int port, String adminPassword, Duration tokenLifetime, Clock clock, Transport transport)
+            throws IOException {
+        LoopbackServer server = LoopbackServer.bind(port, "uaa", transport);
         URI url = server.uri();
         String issuer = url + "/oauth/token";
         SigningKey key = SigningKey.generate(URI.create(url + "/token_keys"));
