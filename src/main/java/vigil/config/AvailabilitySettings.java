@@ -73,7 +73,7 @@ public record AvailabilitySettings(Map<String, ProbeSettings> probes) {
                 new Thresholds(99.0, null, null, null), List.of()));
         // A push is one sample a minute: any failed one is worth a look. A stale log read once is an interval
         // of doubt; three in a row (30 s) is logs that stopped flowing.
-        probes.put(PUSHABILITY, new ProbeSettings(PUSHABILITY, false, 1.0 / 60, Duration.ofSeconds(60), 1,
+        probes.put(PUSHABILITY, new ProbeSettings(PUSHABILITY, false, 1.0 / 60, Duration.ofSeconds(60), null,
                 new Thresholds(null, null, 0L, null), List.of()));
         probes.put(LOG_FRESHNESS, new ProbeSettings(LOG_FRESHNESS, false, 1.0 / 10, Duration.ofSeconds(5), null,
                 new Thresholds(null, 30.0, null, null), List.of()));
