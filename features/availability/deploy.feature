@@ -15,7 +15,7 @@ Feature: Apps and the API stay up while the platform is deployed or fails
   @sim @optional-probes
   Scenario: Apps can be pushed and logs keep flowing during a platform deploy
     Given the test app is pushed with 2 instances, logging a counter every second
-    When the platform is deployed while the probes measure the app and the API, pushes every 3 s and log freshness every 2 s
+    When the platform is deployed while the probes measure the app and the API, pushes every 5 s and log freshness every 2 s
     Then every probe held its thresholds
     And the pushability and log-freshness probes each took at least 2 samples
 

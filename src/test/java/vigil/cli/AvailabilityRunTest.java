@@ -46,7 +46,7 @@ class AvailabilityRunTest {
         Files.writeString(config, Files.readString(config) + """
                 availability:
                   probes:
-                    app-http: {rate_hz: 20, min_availability_pct: 99.0, max_outage_s: 3, known_errors: ["http_502"]}
+                    app-http: {rate_hz: 10, min_availability_pct: 99.0, max_outage_s: 3, known_errors: ["http_502"]}
                     log-freshness: {max_outage_s: 20, timeout_ms: 3000}
                 """);
         Path reports = dir.resolve("reports");
