@@ -8,7 +8,11 @@ import vigil.cf.PushOperation;
 import vigil.cf.Route;
 import vigil.cf.Space;
 
-/** The pushability probe's CF side: pushes the test app (1 instance) into a space, and deletes it and its routes. */
+/**
+ * The pushability probe's CF side: pushes the test app (1 instance) into a space without the client's retries (a
+ * user's push does not retry either, and the probe must see each failure), and deletes it and its routes with
+ * them (what a check made must go).
+ */
 final class TestAppCycle implements PushabilityProbe.AppCycle {
     private final CfClient cf;
     private final PushOperation push;
@@ -17,7 +21,7 @@ final class TestAppCycle implements PushabilityProbe.AppCycle {
 
     TestAppCycle(CfClient cf, DropletCache droplets, boolean alwaysStage, Space space, String domain) {
         this.cf = cf;
-        this.push = new PushOperation(cf, droplets, alwaysStage);
+        this.push = new PushOperation(cf.withoutRetries(), droplets, alwaysStage);
         this.space = space;
         this.domain = domain;
     }
