@@ -48,12 +48,13 @@ public record ProbeSpec(String name, String target, double rateHz, Duration time
     }
 
     /**
-     * As many checks as can be due within one timeout, plus one: a target that answers within the timeout never
-     * meets the cap, while checks that hang past it (a client that does not give up) cannot pile up without bound.
-     * 10 Hz with a 2 s timeout gives 21; once a minute with a 60 s timeout gives 2.
+     * As many checks as can be due within two timeouts, plus one: a target that answers within the timeout never
+     * meets the cap, nor does a client whose own timeout fires late (the JDK's, on a loaded machine), while checks
+     * that hang on past it cannot pile up without bound. 10 Hz with a 2 s timeout gives 41; once a minute with a
+     * 60 s timeout gives 3.
      */
     public static int defaultMaxInFlight(double rateHz, Duration timeout) {
-        double due = Math.ceil(rateHz * timeout.toNanos() / 1e9);
+        double due = Math.ceil(2 * rateHz * timeout.toNanos() / 1e9);
         return (int) Math.max(1, Math.min(MAX_IN_FLIGHT, due + 1));
     }
 

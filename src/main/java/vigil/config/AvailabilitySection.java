@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import vigil.availability.ProbeSpec;
@@ -111,13 +112,13 @@ final class AvailabilitySection {
                 + " (checks of the probe running at once)", 1, ProbeSpec.MAX_IN_FLIGHT)
                 .map(Long::intValue).orElse(fallback.maxInFlight());
         Thresholds defaults = fallback.thresholds();
-        Double minPct = threshold(path, probe, MIN_AVAILABILITY_PCT, defaults.minAvailabilityPct(),
+        Double minPct = threshold(probe, MIN_AVAILABILITY_PCT, defaults.minAvailabilityPct(),
                 () -> number(path, probe, MIN_AVAILABILITY_PCT, "a percentage from 0 to 100", p -> p >= 0 && p <= 100));
-        Double maxOutage = threshold(path, probe, MAX_OUTAGE_S, defaults.maxOutageS(),
+        Double maxOutage = threshold(probe, MAX_OUTAGE_S, defaults.maxOutageS(),
                 () -> number(path, probe, MAX_OUTAGE_S, "a number of seconds, 0 or more", s -> s >= 0));
-        Long maxFailures = threshold(path, probe, MAX_FAILURES, defaults.maxFailures(),
+        Long maxFailures = threshold(probe, MAX_FAILURES, defaults.maxFailures(),
                 () -> whole(path, probe, MAX_FAILURES, "a whole number, 0 or more", 0, Long.MAX_VALUE));
-        Double maxP99 = threshold(path, probe, MAX_P99_LATENCY_MS, defaults.maxP99LatencyMs(),
+        Double maxP99 = threshold(probe, MAX_P99_LATENCY_MS, defaults.maxP99LatencyMs(),
                 () -> number(path, probe, MAX_P99_LATENCY_MS, "a number of milliseconds, 0 or more", ms -> ms >= 0));
         List<Pattern> knownErrors = knownErrors(path, probe.get(KNOWN_ERRORS), fallback.knownErrors());
         return new ProbeSettings(fallback.name(), enabled, rateHz, timeout, maxInFlight,
@@ -129,8 +130,7 @@ final class AvailabilitySection {
     }
 
     /** The threshold's value: its default when the key is absent, none when given as null, else what is given. */
-    private static <T> T threshold(String path, JsonNode probe, String key, T fallback,
-                                   java.util.function.Supplier<Optional<T>> given) {
+    private static <T> T threshold(JsonNode probe, String key, T fallback, Supplier<Optional<T>> given) {
         if (!probe.has(key)) {
             return fallback;
         }

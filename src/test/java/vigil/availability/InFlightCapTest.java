@@ -79,11 +79,11 @@ class InFlightCapTest {
     }
 
     @Test
-    void defaultCapAllowsEveryCheckThatCanBeDueWithinOneTimeout() {
-        assertThat(ProbeSpec.defaultMaxInFlight(10, Duration.ofSeconds(2))).isEqualTo(21);
-        assertThat(ProbeSpec.defaultMaxInFlight(1.0 / 60, Duration.ofSeconds(60))).isEqualTo(2);
+    void defaultCapAllowsEveryCheckThatCanBeDueWithinTwoTimeouts() {
+        assertThat(ProbeSpec.defaultMaxInFlight(10, Duration.ofSeconds(2))).isEqualTo(41);
+        assertThat(ProbeSpec.defaultMaxInFlight(1.0 / 60, Duration.ofSeconds(60))).isEqualTo(3);
         assertThat(ProbeSpec.defaultMaxInFlight(5000, Duration.ofSeconds(10))).isEqualTo(ProbeSpec.MAX_IN_FLIGHT);
-        assertThat(new ProbeSpec("p", "t", 10, Duration.ofSeconds(2)).maxInFlight()).isEqualTo(21);
+        assertThat(new ProbeSpec("p", "t", 10, Duration.ofSeconds(2)).maxInFlight()).isEqualTo(41);
     }
 
     @Test
