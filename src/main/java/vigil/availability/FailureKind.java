@@ -23,6 +23,8 @@ final class FailureKind {
     static final String TIMEOUT = "timeout";
     /** The instrument started the check after its timeout had already passed. */
     static final String LATE = "late";
+    /** The check was due while the probe's in-flight cap of checks was still running, so it was not sent. */
+    static final String IN_FLIGHT_CAP = "in_flight_cap";
 
     private FailureKind() {
     }

@@ -30,9 +30,18 @@ public final class HttpProbe implements Probe {
     private final URI requestUri;
     private final String hostHeader;
 
-    /** A probe on the shared client of all HTTP probes. */
+    /** A probe on the shared client of all HTTP probes; TLS certificates are verified. */
     public HttpProbe(ProbeSpec spec, URI url, String routerAddress) {
-        this(spec, url, routerAddress, SharedHttpClient.get());
+        this(spec, url, routerAddress, false);
+    }
+
+    /**
+     * A probe on the shared client of all HTTP probes of the same trust.
+     *
+     * @param skipSslValidation accept any certificate for any host (the config's {@code skip_ssl_validation})
+     */
+    public HttpProbe(ProbeSpec spec, URI url, String routerAddress, boolean skipSslValidation) {
+        this(spec, url, routerAddress, skipSslValidation ? SharedHttpClient.unverified() : SharedHttpClient.get());
     }
 
     HttpProbe(ProbeSpec spec, URI url, String routerAddress, HttpClient client) {
@@ -89,7 +98,10 @@ public final class HttpProbe implements Probe {
                 : ProbeOutcome.failure(status, FailureKind.ofStatus(status), instance);
     }
 
-    /** One client for every HTTP probe: one connection pool and selector thread, however many probes run. */
+    /**
+     * One client for every HTTP probe: one connection pool and selector thread, however many probes run
+     * (two when some probes skip TLS validation: those get a client of their own, made only when asked for).
+     */
     static final class SharedHttpClient {
         private SharedHttpClient() {
         }
@@ -98,14 +110,25 @@ public final class HttpProbe implements Probe {
             return Holder.CLIENT;
         }
 
-        private static final class Holder {
-            // HTTP/1.1 as a load balancer or gorouter speaks it; no h2c upgrade dance on every connection.
-            // Redirects are not followed: a 3xx from a health URL is an answer to report, not to chase.
-            static final HttpClient CLIENT = HttpClient.newBuilder()
+        static HttpClient unverified() {
+            return UnverifiedHolder.CLIENT;
+        }
+
+        // HTTP/1.1 as a load balancer or gorouter speaks it; no h2c upgrade dance on every connection.
+        // Redirects are not followed: a 3xx from a health URL is an answer to report, not to chase.
+        private static HttpClient.Builder builder() {
+            return HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
+                    .connectTimeout(Duration.ofSeconds(10));
+        }
+
+        private static final class Holder {
+            static final HttpClient CLIENT = builder().build();
+        }
+
+        private static final class UnverifiedHolder {
+            static final HttpClient CLIENT = builder().sslContext(UnverifiedTls.context()).build();
         }
     }
 }

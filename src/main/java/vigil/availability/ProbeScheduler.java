@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,11 @@ import java.util.function.Consumer;
  * has no answer by {@code scheduled + timeout} fails then, and one due when its timeout has already passed
  * (the instrument stalled) fails as {@value FailureKind#LATE} without being sent. So the schedule never
  * waits for the target and no failure hides behind a slow answer (no coordinated omission).
+ *
+ * <p>A check counts as in flight until the probe's own future completes, which may be after its timeout (a push
+ * that is still running, a client that ignores its timeout). A check due while {@link ProbeSpec#maxInFlight()}
+ * are in flight is not sent: it fails at its scheduled time as {@value FailureKind#IN_FLIGHT_CAP}, so a hung
+ * target can neither exhaust the instrument's threads and sockets nor make it skip samples.
  */
 final class ProbeScheduler implements AutoCloseable {
     static final int TIMER_THREADS = 4;
@@ -89,6 +95,8 @@ final class ProbeScheduler implements AutoCloseable {
         private final long originNanos;
         private final long intervalNanos;
         private final long timeoutNanos;
+        private final int maxInFlight;
+        private final AtomicInteger running = new AtomicInteger();
         private ScheduledFuture<?> future;
         // Ticks of one schedule never overlap (scheduleAtFixedRate), and stop() takes the same lock.
         private long next;
@@ -101,6 +109,7 @@ final class ProbeScheduler implements AutoCloseable {
             this.originNanos = originNanos;
             this.intervalNanos = probe.spec().intervalNanos();
             this.timeoutNanos = probe.spec().timeout().toNanos();
+            this.maxInFlight = probe.spec().maxInFlight();
         }
 
         synchronized void stop() {
@@ -125,12 +134,20 @@ final class ProbeScheduler implements AutoCloseable {
                         ProbeOutcome.failure(null, FailureKind.LATE, null)));
                 return;
             }
-            CompletableFuture<ProbeOutcome> answer;
-            try {
-                answer = probe.fire(scheduled).copy();
-            } catch (RuntimeException e) {
-                answer = CompletableFuture.failedFuture(e);
+            if (running.get() >= maxInFlight) {
+                samples.accept(new Sample(seq, scheduled, start, (startNanos - originNanos - scheduledOffset) / 1000,
+                        ProbeOutcome.failure(null, FailureKind.IN_FLIGHT_CAP, null)));
+                return;
             }
+            CompletableFuture<ProbeOutcome> fired;
+            try {
+                fired = Objects.requireNonNull(probe.fire(scheduled), "the probe returned no future");
+            } catch (RuntimeException e) {
+                fired = CompletableFuture.failedFuture(e);
+            }
+            running.incrementAndGet();
+            fired.whenComplete((outcome, error) -> running.decrementAndGet());
+            CompletableFuture<ProbeOutcome> answer = fired.copy();
             CompletableFuture<Void> done = answer.orTimeout(remaining, TimeUnit.NANOSECONDS).handle((outcome, error) -> {
                 long latencyMicros = (System.nanoTime() - originNanos - scheduledOffset) / 1000;
                 ProbeOutcome measured = error != null ? ProbeOutcome.failure(null, FailureKind.of(error), null)

@@ -44,6 +44,7 @@ final class ProbeTally {
     private long failures;
     private long toleratedCount;
     private long lateStarts;
+    private long inFlightCapped;
     private long warmup;
     private Instant lastScheduled;
     private volatile boolean live;
@@ -94,6 +95,9 @@ final class ProbeTally {
             return;
         }
         failures++;
+        if (FailureKind.IN_FLIGHT_CAP.equals(outcome.error())) {
+            inFlightCapped++;
+        }
         detector.failure(sample.scheduled(), outcome.error());
         timeline.accept(sample.scheduled(), true, false, sample.latencyMicros());
     }
@@ -148,7 +152,8 @@ final class ProbeTally {
         return new AvailabilityResult(spec.name(), spec.target(), samples, failures, pct,
                 longest == null ? 0 : longest.durationS(), outages.kept(),
                 latency.getTotalCount() == 0 ? null : percentiles(latency), limits.thresholds(), judgement.passed(),
-                judgement.line(), outages.count(), warnings(judged), lateStarts, percentiles(lag), churn.instances());
+                judgement.line(), outages.count(), warnings(judged), lateStarts, percentiles(lag), churn.instances(),
+                inFlightCapped);
     }
 
     private List<String> warnings(long judged) {
@@ -173,6 +178,11 @@ final class ProbeTally {
                             + " (schedule lag p99 %.1f ms, max %.1f ms): it was overloaded, latency figures include it",
                     lateStarts, samples, lateStartMicros / 1000, millis(lag.getValueAtPercentile(99)),
                     millis(lag.getMaxValue())));
+        }
+        if (inFlightCapped > 0) {
+            warnings.add(inFlightCapped + (inFlightCapped == 1 ? " sample was" : " samples were")
+                    + " not sent because " + spec.maxInFlight() + (spec.maxInFlight() == 1 ? " check was" : " checks were")
+                    + " still in flight (the in-flight cap): counted as failed at their scheduled times");
         }
         if (judged == 0 && samples > 0) {
             warnings.add("every sample failed with a known error: availability cannot be judged");

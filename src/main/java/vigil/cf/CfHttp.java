@@ -10,9 +10,14 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** One HTTP endpoint (the CC or the UAA) reached with rest-assured, every exchange recorded, redacted. */
 final class CfHttp {
@@ -50,22 +55,23 @@ final class CfHttp {
 
     /**
      * Sends a request. {@code pathOrUrl} is a path below the base URI or an absolute URL (a CF href).
-     * An idempotent request is sent again, with growing pauses, while the API answers 502/503/429 or the
-     * connection fails (see {@link RetryPolicy}); the last answer is returned.
+     * A request is sent again, with growing pauses (at least the answer's Retry-After), while the API turns it
+     * away (429/503), and an idempotent one also after 502 or a failed connection (see {@link RetryPolicy});
+     * the last answer is returned.
      *
      * @throws TargetUnreachableException when no HTTP response came back at all
      */
     Response send(String method, String pathOrUrl, UnaryOperator<RequestSpecification> request) {
-        if (!retry.mayRetry(method)) {
+        if (!retry.retries()) {
             return sendOnce(method, pathOrUrl, request);
         }
         Attempts attempts = new Attempts(method, pathOrUrl, request);
         // The bound is the attempts' count; atMost only guards against a request that never returns.
         Duration bound = requestTimeout.multipliedBy(retry.maxAttempts()).plus(retry.maxPause().multipliedBy(retry.maxAttempts()));
-        Awaitility.await(method + " " + pathOrUrl + " answered without 'try again' (502/503/429)")
+        Awaitility.await(method + " " + pathOrUrl + " answered without 'try again' (429/503, or 502)")
                 .pollInSameThread()
                 .pollDelay(Duration.ZERO)
-                .pollInterval((count, previous) -> retry.pauseAfter(count))
+                .pollInterval((count, previous) -> attempts.pauseAfter(count))
                 .atMost(bound)
                 .until(attempts::tryOnce);
         return attempts.result();
@@ -100,12 +106,22 @@ final class CfHttp {
             try {
                 response = sendOnce(method, pathOrUrl, request);
                 failure = null;
-                return last || !RetryPolicy.saysTryAgain(response.statusCode());
+                return last || !retry.retriesAnswer(method, response.statusCode());
             } catch (TargetUnreachableException e) {
+                if (!retry.retriesFailedConnection(method)) {
+                    throw e;
+                }
                 response = null;
                 failure = e;
-                return last;
+                // An untrusted certificate stays untrusted: asking again only delays the message.
+                return last || untrustedCertificate(e);
             }
+        }
+
+        Duration pauseAfter(int attempt) {
+            Optional<Duration> retryAfter = response == null ? Optional.empty()
+                    : RetryPolicy.retryAfter(response.getHeader("Retry-After"));
+            return retry.pauseAfter(attempt, retryAfter);
         }
 
         Response result() {
@@ -119,14 +135,32 @@ final class CfHttp {
     private TargetUnreachableException unreachable(String method, String pathOrUrl, Exception e) {
         String where = method + " " + (pathOrUrl.startsWith("http") ? pathOrUrl : baseUri + pathOrUrl);
         Throwable cause = rootCause(e);
-        String advice = cause instanceof SSLException
-                ? " The TLS certificate is not trusted: fix the certificate, or set skip_ssl_validation: true for a"
-                  + " dev environment with a self-signed one."
-                : " Check that the api URL is right and the CF API is reachable from here.";
+        if (untrustedCertificate(e)) {
+            return new TargetUnreachableException(where + ": the TLS certificate is not trusted (" + describe(cause)
+                    + "). For a dev environment with a self-signed certificate set skip_ssl_validation: true in the"
+                    + " config (or --skip-ssl-validation, CF_SKIP_SSL_VALIDATION=true); otherwise give the endpoint a"
+                    + " certificate from a CA this JVM trusts (or add its CA with -Djavax.net.ssl.trustStore).", e);
+        }
+        String advice = " Check that the api URL is right and the CF API is reachable from here.";
         if (!(cause instanceof IOException) && !(e instanceof IOException)) {
             where = where + " failed unexpectedly";
         }
         return new TargetUnreachableException(where + ": " + describe(cause) + "." + advice, e);
+    }
+
+    /**
+     * Whether the TLS handshake failed because the certificate is not trusted or not for this host: the JDK
+     * reports it as an {@link SSLHandshakeException} or {@link SSLPeerUnverifiedException} around a
+     * certificate path error, which no retry changes.
+     */
+    private static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLPeerUnverifiedException || t instanceof CertificateException
+                    || t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

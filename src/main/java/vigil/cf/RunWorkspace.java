@@ -1,7 +1,7 @@
 package vigil.cf;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,15 +10,18 @@ import java.util.Map;
  * {@link #close()} removes what the run created and nothing else.
  */
 public final class RunWorkspace implements AutoCloseable {
+
     private final CfClient cf;
     private final ResourceNames names;
     private final Organization organization;
     private final Space runSpace;
     private final DropletCache droplets;
-    private final Deque<Runnable> cleanup = new ArrayDeque<>();
+    private final Removals cleanup;
+    private final List<String> leftBehind = new ArrayList<>();
 
     private RunWorkspace(CfClient cf, ResourceNames names, Organization organization, Space runSpace,
-                         DropletCache droplets) {
+                         DropletCache droplets, Removals cleanup) {
+        this.cleanup = cleanup;
         this.cf = cf;
         this.names = names;
         this.organization = organization;
@@ -32,12 +35,15 @@ public final class RunWorkspace implements AutoCloseable {
      */
     public static RunWorkspace open(CfClient cf, ResourceNames names, String existingOrganization,
                                     String existingSpace) {
-        Deque<Runnable> undo = new ArrayDeque<>();
+        Removals undo = new Removals();
+        Removals whole = new Removals();
         try {
             Organization org;
             if (existingOrganization == null) {
                 org = cf.organizations().create(names.organization());
-                undo.push(() -> cf.organizations().delete(org.guid()));
+                // With a new org, deleting it removes all the rest.
+                whole.push("organization " + org.name(), () -> cf.organizations().delete(org.guid()));
+                undo.push("organization " + org.name(), () -> cf.organizations().delete(org.guid()));
             } else {
                 org = cf.organizations().find(existingOrganization).orElseThrow(() -> new IllegalStateException(
                         "existing_organization '" + existingOrganization + "' does not exist or is not visible to the user"));
@@ -48,21 +54,16 @@ public final class RunWorkspace implements AutoCloseable {
                         "existing_space '" + existingSpace + "' does not exist in org '" + org.name() + "'"));
             } else {
                 Space created = cf.spaces().create(names.next("space"), org.guid());
-                undo.push(() -> cf.spaces().delete(created.guid()));
+                undo.push("space " + created.name(), () -> cf.spaces().delete(created.guid()));
                 space = created;
             }
             App holder = cf.apps().create(names.next("droplets"), space.guid(), Map.of());
-            undo.push(() -> cf.apps().delete(holder.guid()));
-            RunWorkspace workspace = new RunWorkspace(cf, names, org, space, new DropletCache(holder.guid()));
-            // What the run created is removed in reverse order; with a new org, deleting it removes all the rest.
-            if (existingOrganization == null) {
-                workspace.cleanup.push(undo.getLast());
-            } else {
-                workspace.cleanup.addAll(undo);
-            }
-            return workspace;
+            undo.push("app " + holder.name(), () -> cf.apps().delete(holder.guid()));
+            return new RunWorkspace(cf, names, org, space, new DropletCache(holder.guid()),
+                    existingOrganization == null ? whole : undo);
         } catch (RuntimeException e) {
-            undo.forEach(RunWorkspace::runQuietly);
+            // Best effort while failing already; the original error is what the user needs.
+            undo.removeAll();
             throw e;
         }
     }
@@ -88,19 +89,18 @@ public final class RunWorkspace implements AutoCloseable {
         return cf;
     }
 
-    /** Removes what the run created; safe to call again and from another thread (an abort). */
+    /**
+     * Removes what the run created (what the CF no longer has counts as removed); safe to call again and from
+     * another thread (an abort). Never throws: what could not be removed (a CF that went away, a token it no
+     * longer accepts) is kept for {@link #leftBehind()}, each naming the thing and why.
+     */
     @Override
     public synchronized void close() {
-        while (!cleanup.isEmpty()) {
-            cleanup.pop().run();
-        }
+        leftBehind.addAll(cleanup.removeAll());
     }
 
-    private static void runQuietly(Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException ignored) {
-            // Best effort while failing already; the original error is what the user needs.
-        }
+    /** What {@link #close()} could not remove, each naming the thing and why; empty when everything went. */
+    public synchronized List<String> leftBehind() {
+        return List.copyOf(leftBehind);
     }
 }

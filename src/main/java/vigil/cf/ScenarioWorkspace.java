@@ -1,8 +1,5 @@
 package vigil.cf;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -12,7 +9,7 @@ import java.util.List;
 public final class ScenarioWorkspace implements AutoCloseable {
     private final RunWorkspace run;
     private final String existingSpace;
-    private final Deque<Runnable> cleanup = new ArrayDeque<>();
+    private final Removals cleanup = new Removals();
     private Space space;
 
     /** @param existingSpace work in this space of the run's org instead of a new one, or {@code null} */
@@ -29,7 +26,7 @@ public final class ScenarioWorkspace implements AutoCloseable {
                 space = run.runSpace();
             } else {
                 Space created = cf.spaces().create(run.names().next("space"), run.organization().guid());
-                cleanup.push(() -> cf.spaces().delete(created.guid()));
+                cleanup.push("space " + created.name(), () -> cf.spaces().delete(created.guid()));
                 space = created;
             }
         }
@@ -44,34 +41,32 @@ public final class ScenarioWorkspace implements AutoCloseable {
         try {
             PushedApp pushed = new PushOperation(cf, run.droplets(), alwaysStage).push(inSpace);
             if (existingSpace != null) {
-                cleanup.push(() -> cf.routes().delete(pushed.route().guid()));
-                cleanup.push(() -> cf.apps().delete(pushed.app().guid()));
+                cleanup.push("route " + pushed.route().url(), () -> cf.routes().delete(pushed.route().guid()));
+                cleanup.push("app " + pushed.app().name(), () -> cf.apps().delete(pushed.app().guid()));
             }
             return pushed;
         } catch (RuntimeException e) {
             if (existingSpace != null) {
-                cf.apps().find(request.name(), space.guid()).ifPresent(app -> cleanup.push(() -> cf.apps().delete(app.guid())));
+                cf.apps().find(request.name(), space.guid()).ifPresent(app -> cleanup.push("app " + app.name(),
+                        () -> cf.apps().delete(app.guid())));
             }
             throw e;
         }
     }
 
     /** Something else the scenario made (a user, a service instance) to remove at its end, before its space. */
-    public synchronized void removeAtEnd(Runnable removal) {
-        cleanup.push(removal);
+    public synchronized void removeAtEnd(String what, Runnable removal) {
+        cleanup.push(what, removal);
     }
 
-    /** Removes everything the scenario created; returns what could not be removed (empty when all went). */
+    /**
+     * Removes everything the scenario created (what the CF no longer has counts as removed).
+     *
+     * @throws IllegalStateException naming what could not be removed, so the scenario fails saying so
+     */
     @Override
     public synchronized void close() {
-        List<String> failures = new ArrayList<>();
-        while (!cleanup.isEmpty()) {
-            try {
-                cleanup.pop().run();
-            } catch (RuntimeException e) {
-                failures.add(e.getMessage());
-            }
-        }
+        List<String> failures = cleanup.removeAll();
         if (!failures.isEmpty()) {
             throw new IllegalStateException("cleanup left something behind: " + String.join("; ", failures)
                     + " (vigil cleanup removes leftovers by name prefix)");

@@ -16,6 +16,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vigil.availability.DuringCommand;
 import vigil.config.ConfigLoader;
 import vigil.config.ConfigOverrides;
 import vigil.config.LoadedConfig;
@@ -26,6 +27,7 @@ import vigil.launch.RunSession;
 import vigil.report.AllureHtmlGenerator;
 import vigil.report.ConsoleProgress;
 import vigil.report.JunitXmlWriter;
+import vigil.report.ReportLayout;
 import vigil.report.ReportWriter;
 import vigil.report.RunReport;
 import vigil.report.Shard;
@@ -147,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--during: the command is empty; give the deploy command, e.g."
                     + " --during \"bosh -d cf deploy cf.yml\"");
         }
+        ReportsFolder.check("--reports", reportsDir);
         if (during != null && duration != null) {
             throw new UsageException("--during and --duration: give one; --during runs the deploy and measures until it"
                     + " ends, --duration measures a fixed time");
@@ -192,12 +195,12 @@ final class RunCommand implements Callable<Integer> {
                 new CountDownLatch(1).await();
             }
         }
-        int exitCode = ExitCode.of(outcome);
         if (plan.shard().isPresent() && outcome.scenarios().isEmpty() && outcome.setupFailure().isEmpty()) {
             vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
                     + " shards than scenarios); nothing to run, which is not a failure");
         }
-        report(outcome, exitCode, plan, progress, ReportWriter::writeAll);
+        int exitCode = report(outcome, ExitCode.of(outcome), plan, progress, ReportWriter::writeAll);
+        sayLeftBehind(session);
         return exitCode;
     }
 
@@ -212,23 +215,57 @@ final class RunCommand implements Callable<Integer> {
         report(outcome, exitCode, plan, progress, (dir, report, err) ->
                 new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), new AllureHtmlGenerator(ABORT_REPORT_BOUND))
                         .write(dir, report, err));
+        sayLeftBehind(session);
         System.exit(exitCode);
     }
 
-    private interface Reports {
-        void write(Path dir, RunReport report, PrintStream err);
+    /** What the run could not remove (its CF went away, or stopped accepting its token): named, with the way out. */
+    private void sayLeftBehind(RunSession session) {
+        for (String thing : session.leftBehind()) {
+            vigil.err.println("vigil run: could not remove " + thing);
+        }
+        if (!session.leftBehind().isEmpty()) {
+            vigil.err.println("vigil run: once the CF answers again, 'vigil cleanup --config FILE' removes what runs"
+                    + " left (named <prefix>-<runid>-...; see its --older-than)");
+        }
     }
 
-    private void report(RunOutcome outcome, int exitCode, RunPlan plan, ConsoleProgress progress, Reports reports) {
+    private interface Reports {
+        List<Path> write(Path dir, RunReport report, PrintStream err);
+    }
+
+    /**
+     * Writes the reports, says on stderr why the run did not pass when that is not a scenario, and returns the
+     * exit code: the run's own, or {@link ExitCode#SETUP_FAILED} for a passed run whose summary.json could not
+     * be written (a pipeline must not take a run without its gate file for a passed one).
+     */
+    private int report(RunOutcome outcome, int exitCode, RunPlan plan, ConsoleProgress progress, Reports reports) {
         String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
-        RunReport report = new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
-                outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error, outcome.availability(),
-                outcome.during(), plan.shard().orElse(null));
-        reports.write(plan.reportsDir(), report, vigil.err);
+        ReportLayout layout = new ReportLayout(plan.reportsDir());
+        RunReport report = runReport(outcome, exitCode, plan, error);
+        List<Path> written = reports.write(plan.reportsDir(), report, vigil.err);
         if (error != null) {
             vigil.err.println("vigil run: " + error);
+        } else if (exitCode == ExitCode.DURING_FAILED && outcome.during() != null) {
+            vigil.err.println("vigil run: " + DuringCommand.failure(outcome.during(), layout.duringLog()));
         }
-        Path html = plan.reportsDir().resolve("allure-report").resolve("index.html");
+        int finalCode = exitCode;
+        if (exitCode == ExitCode.PASSED && !written.contains(layout.summaryJson())) {
+            finalCode = ExitCode.SETUP_FAILED;
+            String lost = "the scenarios passed, but " + layout.summaryJson() + " could not be written (see above), so"
+                    + " no gate can read this run; free space or fix the permissions of " + plan.reportsDir()
+                    + " and run again";
+            vigil.err.println("vigil run: " + lost);
+            report = runReport(outcome, finalCode, plan, lost);
+        }
+        Path html = layout.allureHtml();
         progress.finish(report, Files.exists(html) ? html : null);
+        return finalCode;
+    }
+
+    private static RunReport runReport(RunOutcome outcome, int exitCode, RunPlan plan, String error) {
+        return new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
+                outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error, outcome.availability(),
+                outcome.during(), plan.shard().orElse(null));
     }
 }

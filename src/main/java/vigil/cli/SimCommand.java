@@ -1,6 +1,7 @@
 package vigil.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,6 +38,15 @@ final class SimCommand implements Callable<Integer> {
             description = "Password of the admin user (default: random, written to the --write-config file).")
     private String adminPassword;
 
+    @Option(names = "--token-lifetime", paramLabel = "D", defaultValue = "1200s", converter = ShortDurationConverter.class,
+            description = "How long access tokens are valid, e.g. 20s to test token refresh (default: ${DEFAULT-VALUE}).")
+    private Duration tokenLifetime;
+
+    @Option(names = "--tls",
+            description = {"Serve HTTPS (API, UAA, log-cache, router) with a self-signed certificate made at start.",
+                    "Vigil refuses it unless run with --skip-ssl-validation (or skip_ssl_validation: true)."})
+    private boolean tls;
+
     @Option(names = "--write-config", paramLabel = "FILE",
             description = "Write a config file that 'vigil run --config FILE' uses as it is (owner-readable only).")
     private Path configFile;
@@ -49,8 +59,11 @@ final class SimCommand implements Callable<Integer> {
         if (cells < 1 || cells > 32) {
             throw new UsageException("--cells: must be between 1 and 32, got " + cells);
         }
+        if (tokenLifetime.toSeconds() < 1) {
+            throw new UsageException("--token-lifetime: must be at least 1s, got " + tokenLifetime.toMillis() + "ms");
+        }
         SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort).withRouterPort(routerPort)
-                .withCells(cells);
+                .withCells(cells).withTokenLifetime(tokenLifetime).withTls(tls);
         if (adminPassword != null) {
             options = options.withAdminPassword(adminPassword);
         }
@@ -70,6 +83,11 @@ final class SimCommand implements Callable<Integer> {
         } else if (adminPassword == null) {
             vigil.out.println("The admin password is random and not shown: use --write-config FILE"
                     + " or --admin-password to log in.");
+        }
+        if (tls) {
+            vigil.out.println("HTTPS with a self-signed certificate: Vigil refuses it unless told to accept it,"
+                    + " with 'vigil run --skip-ssl-validation', CF_SKIP_SSL_VALIDATION=true or skip_ssl_validation: true"
+                    + " in the config.");
         }
         vigil.out.println("Stop with Ctrl-C.");
         stopped.await();

@@ -21,14 +21,15 @@ import vigil.config.ConfigException;
                 "this command returns at once (or, with --wait, when the fault has ended).",
                 "Kinds: kill-cell (a cell dies: its instances are killed and restarted on other cells; it comes",
                 "back at the end), api-outage (the Cloud Controller answers 503), slow-api (it answers late,",
-                "--delay), router-errors (the router fails --share of requests with 502 endpoint_failure)."})
+                "--delay), router-errors (the router fails --share of requests with 502 endpoint_failure),",
+                "api-bursts (every 30 s: 2 s of 503s, 2 s of 429s with Retry-After, 3 s of answers late by --delay)."})
 final class SimFaultCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(250);
 
     @ParentCommand
     private SimCommand sim;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "kill-cell, api-outage, slow-api or router-errors.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "kill-cell, api-outage, slow-api, router-errors or api-bursts.")
     private String kind;
 
     @Option(names = "--config", paramLabel = "FILE", required = true,
@@ -44,7 +45,7 @@ final class SimFaultCommand implements Callable<Integer> {
     private String cell;
 
     @Option(names = "--delay", paramLabel = "D", defaultValue = "2s", converter = ShortDurationConverter.class,
-            description = "slow-api: how late every API answer comes (default: ${DEFAULT-VALUE}).")
+            description = "slow-api, api-bursts: how late API answers come (default: ${DEFAULT-VALUE}).")
     private Duration delay;
 
     @Option(names = "--share", paramLabel = "X", defaultValue = "0.3",

@@ -40,8 +40,23 @@ public final class VigilCommand implements Runnable {
                 .setExecutionExceptionHandler((error, cmd, parseResult) -> {
                     err.println("vigil " + cmd.getCommandName() + ": " + ErrorText.of(error));
                     return ExitCode.of(error);
-                });
+                })
+                .setParameterExceptionHandler((error, arguments) -> usageError(err, error));
         return commandLine.execute(args);
+    }
+
+    /**
+     * A command line picocli cannot parse: one message and where to find help, not the whole usage text
+     * (which would bury the message in a pipeline's log).
+     */
+    private static int usageError(PrintStream err, CommandLine.ParameterException error) {
+        String command = error.getCommandLine().getCommandSpec().qualifiedName();
+        err.println(command + ": " + error.getMessage());
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            err.println("  did you mean: " + String.join(", ", unmatched.getSuggestions()) + "?");
+        }
+        err.println("  see '" + command + " --help' for the options.");
+        return ExitCode.USAGE;
     }
 
     @Override

@@ -88,10 +88,13 @@ final class ConfigKeys {
             "windows_secure_address", "windows_stack", "windows_test_task");
 
     private static final Map<String, ConfigKey> VIGIL_KEYS = vigilKeys();
+    /** Keys whose value is a section of its own, read by its own class ({@link AvailabilitySection}). */
+    private static final Set<String> SECTIONS = Set.of(AvailabilitySection.KEY);
 
     /** Sorted, so that of two equally close suggestions the same one is always chosen. */
     private static final List<String> ALL_KNOWN =
-            Stream.concat(VIGIL_KEYS.keySet().stream(), CATS_ONLY.stream()).sorted().toList();
+            Stream.of(VIGIL_KEYS.keySet().stream(), SECTIONS.stream(), CATS_ONLY.stream()).flatMap(s -> s).sorted()
+                    .toList();
 
     private ConfigKeys() {
     }
@@ -122,7 +125,7 @@ final class ConfigKeys {
     }
 
     static boolean isVigilKey(String name) {
-        return VIGIL_KEYS.containsKey(name);
+        return VIGIL_KEYS.containsKey(name) || SECTIONS.contains(name);
     }
 
     static boolean isCatsOnly(String name) {
@@ -131,17 +134,25 @@ final class ConfigKeys {
 
     /**
      * The known key an unknown one was most likely meant to be: the closest by edit distance (ignoring
-     * case, and '-' written for '_'), if it is close enough that the guess is worth showing.
+     * case, and '-' written for '_'), or one it is the start of, if it is close enough that the guess is worth showing.
      */
     static Optional<String> suggestionFor(String unknown) {
+        return closest(unknown, ALL_KNOWN);
+    }
+
+    /** Of {@code known}, the one {@code unknown} was most likely meant to be, if it is close enough to show. */
+    static Optional<String> closest(String unknown, List<String> known) {
         String typed = unknown.toLowerCase(Locale.ROOT).replace('-', '_');
         int allowed = Math.max(1, Math.min(3, typed.length() / 4));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String known : ALL_KNOWN) {
-            int distance = EditDistance.between(typed, known);
+        for (String candidate : known) {
+            String normal = candidate.replace('-', '_');
+            // A key typed without its unit ("rate" for rate_hz) is as likely a slip as a typo.
+            int distance = typed.length() >= 3 && normal.startsWith(typed + "_") ? allowed
+                    : EditDistance.between(typed, normal);
             if (distance < bestDistance) {
-                best = known;
+                best = candidate;
                 bestDistance = distance;
             }
         }

@@ -16,6 +16,7 @@ import static vigil.config.ConfigKeys.USE_EXISTING_ORGANIZATION;
 import static vigil.config.ConfigKeys.USE_HTTP;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,13 +73,17 @@ final class ConfigValidator {
         Map<String, Boolean> includes = new LinkedHashMap<>();
         ConfigKeys.INCLUDE_DEFAULTS.forEach((name, fallback) ->
                 includes.put(name, values.bool(ConfigKeys.includeKey(name), fallback)));
+        List<String> availabilityProblems = new ArrayList<>();
+        AvailabilitySettings availability = AvailabilitySection.read(sources.fileSection(AvailabilitySection.KEY),
+                sources.fileSource(), availabilityProblems, warnings);
+        availabilityProblems.forEach(values::problem);
 
         if (!values.problems().isEmpty()) {
             throw ConfigException.invalid(values.problems(), warnings);
         }
         return new VigilConfig(api, appsDomain, adminUser, adminPassword, adminClient, adminClientSecret,
                 skipSslValidation, timeoutScale, namePrefix, routerAddress, useHttp, useExistingOrganization,
-                existingOrganization, existingSpace, freshStaging, includes);
+                existingOrganization, existingSpace, freshStaging, includes, availability);
     }
 
     private static URI api(SettingConverter values, boolean useHttp) {

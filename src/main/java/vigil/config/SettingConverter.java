@@ -94,7 +94,7 @@ final class SettingConverter {
         }).orElse(fallback);
     }
 
-    private static Double toNumber(JsonNode value) {
+    static Double toNumber(JsonNode value) {
         if (value.isNumber()) {
             return value.doubleValue();
         }
@@ -152,7 +152,7 @@ final class SettingConverter {
         return "null";
     }
 
-    private static String show(JsonNode value) {
+    static String show(JsonNode value) {
         if (value.isTextual()) {
             String text = value.asText();
             return "\"" + (text.length() > SHOWN_LENGTH ? text.substring(0, SHOWN_LENGTH) + "..." : text) + "\"";

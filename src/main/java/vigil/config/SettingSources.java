@@ -44,6 +44,16 @@ final class SettingSources {
         return Optional.empty();
     }
 
+    /** A section of the file read by its own class (e.g. {@code availability}), or {@code null}. */
+    JsonNode fileSection(String key) {
+        return file == null ? null : file.get(key);
+    }
+
+    /** The config file, as problems name it; {@code null} when there is none. */
+    Source fileSource() {
+        return fileSource;
+    }
+
     private static boolean isGiven(JsonNode value) {
         return value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank());
     }

@@ -28,12 +28,13 @@ import java.util.TreeMap;
  *                                ({@code fresh_staging}, for checking staging itself)
  * @param includes                every CATS {@code include_*} switch with its value; switches not given get
  *                                CATS' default
+ * @param availability            the availability probes' pace, thresholds and known errors ({@code availability})
  */
 public record VigilConfig(URI api, String appsDomain, String adminUser, Secret adminPassword,
                           String adminClient, Secret adminClientSecret, boolean skipSslValidation,
                           double timeoutScale, String namePrefix, String routerAddress, boolean useHttp,
                           boolean useExistingOrganization, String existingOrganization, String existingSpace,
-                          boolean freshStaging, Map<String, Boolean> includes) {
+                          boolean freshStaging, Map<String, Boolean> includes, AvailabilitySettings availability) {
 
     public VigilConfig {
         Objects.requireNonNull(api, "api");
@@ -44,6 +45,18 @@ public record VigilConfig(URI api, String appsDomain, String adminUser, Secret a
         adminPassword = adminPassword == null ? Secret.empty() : adminPassword;
         adminClientSecret = adminClientSecret == null ? Secret.empty() : adminClientSecret;
         includes = withDefaults(includes);
+        availability = availability == null ? AvailabilitySettings.defaults() : availability;
+    }
+
+    /** A configuration with the default availability settings. */
+    public VigilConfig(URI api, String appsDomain, String adminUser, Secret adminPassword,
+                       String adminClient, Secret adminClientSecret, boolean skipSslValidation,
+                       double timeoutScale, String namePrefix, String routerAddress, boolean useHttp,
+                       boolean useExistingOrganization, String existingOrganization, String existingSpace,
+                       boolean freshStaging, Map<String, Boolean> includes) {
+        this(api, appsDomain, adminUser, adminPassword, adminClient, adminClientSecret, skipSslValidation,
+                timeoutScale, namePrefix, routerAddress, useHttp, useExistingOrganization, existingOrganization,
+                existingSpace, freshStaging, includes, null);
     }
 
     private static Map<String, Boolean> withDefaults(Map<String, Boolean> given) {

@@ -94,6 +94,7 @@ public final class RunSession {
             }
             this.workspace = workspace;
             AllureResults.writeTo(plan.reportsDir().resolve("allure-results"));
+            AllureEnvironment.write(plan.reportsDir().resolve("allure-results"), config, runId);
             RunScope scope = RunScope.open(config, runId, workspace, new AppRoutes(config.routerAddress(),
                     config.useHttp(), CfTarget.from(config).connection()), plan.reportsDir(), plan.during().orElse(null),
                     plan.duration().orElse(null), plan.readyFile().orElse(null));
@@ -106,6 +107,15 @@ public final class RunSession {
                 workspace.close();
             }
         }
+    }
+
+    /**
+     * What the run created and could not remove at its end (or its abort), each naming the thing and why; empty
+     * when everything went, or nothing was created.
+     */
+    public List<String> leftBehind() {
+        RunWorkspace created = workspace;
+        return created == null ? List.of() : created.leftBehind();
     }
 
     /** Reach the API and log in once, so an unreachable target or bad credentials fail fast and clearly. */

@@ -31,6 +31,8 @@ import static java.util.Collections.unmodifiableSortedMap;
  * @param lateStarts       samples the instrument itself started late (its own health, not the target's)
  * @param scheduleLagMs    how late samples started after their scheduled time, in milliseconds
  * @param instances        the answering instance ids seen before, during and after the deploy
+ * @param inFlightCapped   samples not sent because the probe's cap of checks in flight was reached; they count
+ *                         as failed (the instrument's own health: the target hung or answered slower than the rate)
  */
 public record AvailabilityResult(
         @JsonProperty("name") String name,
@@ -48,7 +50,8 @@ public record AvailabilityResult(
         @JsonProperty("warnings") List<String> warnings,
         @JsonProperty("late_starts") Long lateStarts,
         @JsonProperty("schedule_lag_ms") Latency scheduleLagMs,
-        @JsonProperty("instances") Instances instances) {
+        @JsonProperty("instances") Instances instances,
+        @JsonProperty("in_flight_capped") Long inFlightCapped) {
 
     public AvailabilityResult {
         Objects.requireNonNull(name, "name");
@@ -62,7 +65,7 @@ public record AvailabilityResult(
                               double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
                               boolean passed) {
         this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
-                null, null, List.of(), null, null, null);
+                null, null, List.of(), null, null, null, null);
     }
 
     /**

@@ -20,8 +20,10 @@ import vigil.sim.api.AdminRoute;
 import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
 import vigil.sim.cells.Cells;
+import vigil.sim.http.Transport;
 import vigil.sim.logcache.LogCache;
 import vigil.sim.router.Router;
+import vigil.sim.uaa.IssuedTokens;
 import vigil.sim.uaa.Uaa;
 
 /**
@@ -43,10 +45,11 @@ public final class Sim implements AutoCloseable {
     private final Deploys deploys;
     private final TestFaults testFaults;
     private final String adminPassword;
+    private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
-                Deploys deploys, TestFaults testFaults, String adminPassword) {
+                Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls) {
         this.uaa = uaa;
         this.cells = cells;
         this.logCache = logCache;
@@ -56,6 +59,7 @@ public final class Sim implements AutoCloseable {
         this.deploys = deploys;
         this.testFaults = testFaults;
         this.adminPassword = adminPassword;
+        this.tls = tls;
     }
 
     /** Starts every component; if one cannot start, nothing is left running. */
@@ -66,14 +70,16 @@ public final class Sim implements AutoCloseable {
     /** The clock is a seam for tests: token issue and expiry are judged by it. */
     static Sim start(SimOptions options, Clock clock) throws IOException {
         String password = options.adminPassword() != null ? options.adminPassword() : AdminPassword.generate();
+        // One certificate for every server; app routes are reached by IP with the route as Host (or by name).
+        Transport transport = options.tls() ? Transport.selfSigned("localhost", "*." + APPS_DOMAIN) : Transport.PLAIN;
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            Uaa uaa = remember(started, Uaa.start(options.uaaPort(), password, options.tokenLifetime(), clock));
+            Uaa uaa = remember(started, Uaa.start(options.uaaPort(), password, options.tokenLifetime(), clock, transport));
             Cells cells = remember(started, Cells.start(new Cells.Options(options.cells(), null, clock)));
             // The log-cache asks the CC whether a token is good; the CC links to the log-cache: bind it first.
             AtomicReference<CloudController> ccRef = new AtomicReference<>();
             LogCache logCache = remember(started, LogCache.start(0, cells,
-                    authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization)));
+                    authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport));
             // Closed before the cells: faults end (cells come back) and a running deploy stops where it is.
             Faults faults = remember(started, new Faults(cells, clock));
             Deploys deploys = remember(started, new Deploys(cells, clock));
@@ -90,12 +96,13 @@ public final class Sim implements AutoCloseable {
                     new AdminRoute("GET", DeploysEndpoint.PATH + "/{id}", deploysEndpoint::get));
             CcFaults ccFaults = new CcFaults();
             CloudController api = remember(started, CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
-                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults));
+                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults, transport));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
-                    faults::routerFailShare));
-            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password);
+                    faults::routerFailShare, transport));
+            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password,
+                    options.tls());
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -132,6 +139,11 @@ public final class Sim implements AutoCloseable {
         return APPS_DOMAIN;
     }
 
+    /** Whether every server speaks HTTPS with the self-signed certificate made at start. */
+    public boolean tls() {
+        return tls;
+    }
+
     /** Injected faults (kill-cell, api-outage, slow-api, router-errors), as {@code vigil sim fault} starts them. */
     public Faults faults() {
         return faults;
@@ -143,6 +155,14 @@ public final class Sim implements AutoCloseable {
      */
     public TestFaults testFaults() {
         return testFaults;
+    }
+
+    /**
+     * <b>Test-only</b>: the record of every token the UAA signs, off until a test starts it, so that a test can
+     * look for issued tokens in what a run wrote. Nothing outside this JVM reaches it.
+     */
+    public IssuedTokens issuedTokens() {
+        return uaa.issuedTokens();
     }
 
     /** Rolling platform deploys, as {@code vigil sim deploy} starts them. */
@@ -157,10 +177,11 @@ public final class Sim implements AutoCloseable {
         config.put("apps_domain", appsDomain());
         config.put("admin_user", adminUser());
         config.put("admin_password", adminPassword);
+        // Also with TLS: the certificate is self-signed, and trusting it is the user's decision, not the sim's.
         config.put("skip_ssl_validation", false);
-        // No DNS for the apps domain: app routes go to the router, plain http like the rest of the sim.
+        // No DNS for the apps domain: app routes go to the router, in the scheme of the rest of the sim.
         config.put("router_address", routerAddress());
-        config.put("use_http", true);
+        config.put("use_http", !tls);
         // Everything the embedded CF can do is tested on it; CATS leaves these groups off by default.
         for (String group : List.of("tasks", "deployments", "services", "user_provided_services")) {
             config.put("include_" + group, true);

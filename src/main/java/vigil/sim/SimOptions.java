@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param cells         how many cells run app instances (spread over zones)
  * @param adminPassword the admin user's password (and admin client secret); null generates one
  * @param tokenLifetime access token lifetime; null means the default, 1200 s (the cf client's in cf-deployment)
+ * @param tls           serve HTTPS (API, UAA, log-cache, router) with a self-signed certificate generated at start
  */
 public record SimOptions(int apiPort, int uaaPort, int routerPort, int cells, String adminPassword,
-                         Duration tokenLifetime) {
+                         Duration tokenLifetime, boolean tls) {
 
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(1200);
     public static final int DEFAULT_CELLS = 3;
@@ -37,33 +38,43 @@ public record SimOptions(int apiPort, int uaaPort, int routerPort, int cells, St
         }
     }
 
-    /** Free ports, a generated password, 1200 s tokens. */
+    /** Plain HTTP. */
+    public SimOptions(int apiPort, int uaaPort, int routerPort, int cells, String adminPassword, Duration tokenLifetime) {
+        this(apiPort, uaaPort, routerPort, cells, adminPassword, tokenLifetime, false);
+    }
+
+    /** Free ports, a generated password, 1200 s tokens, plain HTTP. */
     public static SimOptions defaults() {
-        return new SimOptions(0, 0, 0, DEFAULT_CELLS, null, DEFAULT_TOKEN_LIFETIME);
+        return new SimOptions(0, 0, 0, DEFAULT_CELLS, null, DEFAULT_TOKEN_LIFETIME, false);
     }
 
     public SimOptions withApiPort(int port) {
-        return new SimOptions(port, uaaPort, routerPort, cells, adminPassword, tokenLifetime);
+        return new SimOptions(port, uaaPort, routerPort, cells, adminPassword, tokenLifetime, tls);
     }
 
     public SimOptions withUaaPort(int port) {
-        return new SimOptions(apiPort, port, routerPort, cells, adminPassword, tokenLifetime);
+        return new SimOptions(apiPort, port, routerPort, cells, adminPassword, tokenLifetime, tls);
     }
 
     public SimOptions withRouterPort(int port) {
-        return new SimOptions(apiPort, uaaPort, port, cells, adminPassword, tokenLifetime);
+        return new SimOptions(apiPort, uaaPort, port, cells, adminPassword, tokenLifetime, tls);
     }
 
     public SimOptions withCells(int count) {
-        return new SimOptions(apiPort, uaaPort, routerPort, count, adminPassword, tokenLifetime);
+        return new SimOptions(apiPort, uaaPort, routerPort, count, adminPassword, tokenLifetime, tls);
     }
 
     public SimOptions withAdminPassword(String password) {
-        return new SimOptions(apiPort, uaaPort, routerPort, cells, password, tokenLifetime);
+        return new SimOptions(apiPort, uaaPort, routerPort, cells, password, tokenLifetime, tls);
     }
 
     public SimOptions withTokenLifetime(Duration lifetime) {
-        return new SimOptions(apiPort, uaaPort, routerPort, cells, adminPassword, lifetime);
+        return new SimOptions(apiPort, uaaPort, routerPort, cells, adminPassword, lifetime, tls);
+    }
+
+    /** HTTPS everywhere with a self-signed certificate, or plain HTTP. */
+    public SimOptions withTls(boolean serveTls) {
+        return new SimOptions(apiPort, uaaPort, routerPort, cells, adminPassword, tokenLifetime, serveTls);
     }
 
     /** Never print the password, even though options are handy to log. */
@@ -71,7 +82,7 @@ public record SimOptions(int apiPort, int uaaPort, int routerPort, int cells, St
     public String toString() {
         return "SimOptions[apiPort=" + apiPort + ", uaaPort=" + uaaPort + ", routerPort=" + routerPort + ", cells=" + cells
                 + ", adminPassword=" + (adminPassword == null ? "generated" : "given")
-                + ", tokenLifetime=" + tokenLifetime + "]";
+                + ", tokenLifetime=" + tokenLifetime + ", tls=" + tls + "]";
     }
 
     private static void requirePort(String name, int port) {

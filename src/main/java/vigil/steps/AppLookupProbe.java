@@ -40,9 +40,9 @@ final class AppLookupProbe implements Probe {
                 cf.apps().get(appGuid);
                 return ProbeOutcome.success(200, null);
             } catch (CfApiException e) {
-                return ProbeOutcome.failure(e.status(), e.title(), null);
+                return ProbeOutcome.failure(e.status(), CfFailureKind.of(e), null);
             } catch (TargetUnreachableException e) {
-                return ProbeOutcome.failure(null, "unreachable", null);
+                return ProbeOutcome.failure(null, CfFailureKind.of(e), null);
             }
         }, executor);
     }

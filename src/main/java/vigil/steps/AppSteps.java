@@ -20,9 +20,8 @@ import vigil.cf.PushedApp;
 
 /** Pushing the test app and checking what it does: answer, scale, log, go away. */
 public final class AppSteps {
-    private static final String DEFAULT_VERSION = "v1";
-    /** The test app is built for Java 17; a real CF's Java buildpack is told so (the embedded CF ignores it). */
-    private static final Map<String, String> JAVA_17 = Map.of("JBP_CONFIG_OPEN_JDK_JRE", "{ jre: { version: 17.+ } }");
+    /** The test app prints {@code vigil-counter N TIME} this often, for the log-freshness probe. */
+    private static final Map<String, String> COUNTER_EVERY_SECOND = Map.of("VIGIL_LOG_COUNTER_MS", "1000");
 
     private final ScenarioContext context;
     private String loggedLine;
@@ -39,6 +38,11 @@ public final class AppSteps {
     @Given("the test app is pushed with {int} instances")
     public void testAppIsPushedWith(int instances) {
         pushTestApp(instances);
+    }
+
+    @Given("the test app is pushed with {int} instances, logging a counter every second")
+    public void testAppIsPushedLoggingCounter(int instances) {
+        context.pushed(push(instances, COUNTER_EVERY_SECOND));
     }
 
     @Given("the test app is pushed as {string}")
@@ -124,10 +128,12 @@ public final class AppSteps {
     }
 
     private PushedApp push(int instances) {
-        TestAppBits.Bits bits = TestAppBits.version(DEFAULT_VERSION);
+        return push(instances, Map.of());
+    }
+
+    private PushedApp push(int instances, Map<String, String> environment) {
         String name = context.run().workspace().names().next("app");
-        PushRequest request = new PushRequest(name, null, bits.jar(), bits.sha256(), instances, JAVA_17, name,
-                context.config().appsDomain());
+        PushRequest request = TestAppBits.request(name, null, context.config().appsDomain(), instances, environment);
         return context.workspace().push(request, context.config().freshStaging());
     }
 

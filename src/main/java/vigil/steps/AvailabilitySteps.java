@@ -10,52 +10,89 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vigil.availability.DeployWatch;
 import vigil.availability.DuringCommand;
 import vigil.availability.HttpProbe;
 import vigil.availability.Measurement;
 import vigil.availability.MeasurementResult;
+import vigil.availability.Probe;
 import vigil.availability.ProbeLimits;
 import vigil.availability.ProbeSpec;
 import vigil.availability.ProbesNotLiveException;
 import vigil.cf.PushedApp;
+import vigil.cf.Space;
+import vigil.config.AvailabilitySettings;
+import vigil.config.ProbeSettings;
 import vigil.report.AvailabilityResult;
 import vigil.report.DuringResult;
 
 /**
  * Availability while the platform changes under an app: probes at a fixed rate through the router (and at
- * the API) while a deploy or a fault happens, each sample kept; the figures land in summary.json.
+ * the API, and optionally pushes and log reads) while a deploy or a fault happens, each sample kept; the figures
+ * land in summary.json, each probe's timeline in the scenario's reports. Rates, timeouts, thresholds and known
+ * errors come from the config's {@code availability} section ({@link AvailabilitySettings}).
  */
 public final class AvailabilitySteps {
     private static final AtomicInteger MEASUREMENTS = new AtomicInteger();
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration LIVE_BOUND = Duration.ofSeconds(30);
+    private static final String SVG = "image/svg+xml";
+    private static final Logger LOG = LoggerFactory.getLogger(AvailabilitySteps.class);
 
     private final ScenarioContext context;
     private MeasurementResult result;
-    private String appProbe;
-    private String apiProbe;
-    private String lookupProbe;
+    private final Map<String, String> probeNames = new LinkedHashMap<>();
 
     public AvailabilitySteps(ScenarioContext context) {
         this.context = context;
     }
 
-    @When("the platform is deployed while probes measure the app at {int} Hz and the API at {int} Hz")
-    public void deployMeasured(int appHz, int apiHz) {
+    /** Which probes a scenario runs, and whether they are judged against the configured thresholds. */
+    private record Plan(boolean api, boolean judged, Map<String, Duration> optional) {
+        /** The app, the API and the optional probes the config switches on, judged. */
+        static Plan configured(AvailabilitySettings settings) {
+            Map<String, Duration> optional = new LinkedHashMap<>();
+            for (String name : List.of(AvailabilitySettings.PUSHABILITY, AvailabilitySettings.LOG_FRESHNESS)) {
+                if (settings.probe(name).enabled()) {
+                    optional.put(name, settings.probe(name).interval());
+                }
+            }
+            return new Plan(true, true, optional);
+        }
+    }
+
+    @When("the platform is deployed while the probes measure the app and the API")
+    public void deployMeasured() {
+        deployMeasured(Plan.configured(settings()));
+    }
+
+    @When("the platform is deployed while the probes measure the app and the API, pushes every {int} s and log"
+            + " freshness every {int} s")
+    public void deployMeasuredWithOptionalProbes(int pushEveryS, int logsEveryS) {
+        deployMeasured(new Plan(true, true, Map.of(AvailabilitySettings.PUSHABILITY, Duration.ofSeconds(pushEveryS),
+                AvailabilitySettings.LOG_FRESHNESS, Duration.ofSeconds(logsEveryS))));
+    }
+
+    private void deployMeasured(Plan plan) {
         RunScope run = context.run();
         if (run.duringCommand() == null && run.duration() == null) {
-            measure(appHz, apiHz, () -> platform().deploy(true));
+            measure(plan, () -> platform().deploy(true));
             return;
         }
         // The run's --during command or --duration is the window: DeployWatch waits for live probes, writes the
         // ready file, marks the deploy and runs the command (or waits the duration).
-        measureWindow(appHz, apiHz, measurement -> {
+        measureWindow(plan, measurement -> {
             DeployWatch watch = new DeployWatch(measurement, context.config().scaled(LIVE_BOUND), run.readyFile());
             if (run.duration() != null) {
                 // The change happens outside (another pipeline task, a fault script): the whole window is judged.
@@ -77,45 +114,48 @@ public final class AvailabilitySteps {
         });
     }
 
-    @When("the platform is deployed without evacuation while a probe measures the app at {int} Hz")
-    public void deployWithoutEvacuation(int appHz) {
-        measure(appHz, 0, () -> platform().deploy(false));
+    @When("the platform is deployed without evacuation while a probe measures the app")
+    public void deployWithoutEvacuation() {
+        // The self-check of the instrument: the outage is the point, so the app's thresholds are not applied.
+        measure(new Plan(false, false, Map.of()), () -> platform().deploy(false));
     }
 
-    @When("a cell fails while a probe measures the app at {int} Hz until its instances run again")
-    public void cellFails(int appHz) {
-        measure(appHz, 0, () -> {
+    @When("a cell fails while a probe measures the app until its instances run again")
+    public void cellFails() {
+        measure(new Plan(false, true, Map.of()), () -> {
             platform().killCell(Duration.ofSeconds(30));
             awaitAllRunning(Duration.ofSeconds(60));
         });
     }
 
-    @Then("the app was available at least {double}% of the time, with no outage longer than {double} s")
-    public void appAvailable(double minPct, double maxOutageS) {
-        AvailabilityResult app = probe(appProbe);
-        assertThat(app.availabilityPct()).as("%s availability (%s)", app.name(), app.verdict()).isGreaterThanOrEqualTo(minPct);
-        assertThat(app.longestOutageS()).as("%s longest outage (%s)", app.name(), app.verdict()).isLessThanOrEqualTo(maxOutageS);
+    @Then("every probe held its thresholds")
+    public void everyProbeHeld() {
+        List<AvailabilityResult> breached = result.probes().stream().filter(p -> !p.passed()).toList();
+        if (!breached.isEmpty()) {
+            throw new AssertionError("probes below their thresholds (config: availability.probes):\n  "
+                    + String.join("\n  ", result.verdictLines()));
+        }
     }
 
-    @Then("the API was available at least {double}% of the time")
-    public void apiAvailable(double minPct) {
-        for (String name : new String[] {apiProbe, lookupProbe}) {
-            AvailabilityResult api = probe(name);
-            assertThat(api.availabilityPct()).as("%s availability (%s)", api.name(), api.verdict())
-                    .isGreaterThanOrEqualTo(minPct);
+    @Then("the pushability and log-freshness probes each took at least {int} samples")
+    public void optionalProbesSampled(int samples) {
+        for (String kind : List.of(AvailabilitySettings.PUSHABILITY, AvailabilitySettings.LOG_FRESHNESS)) {
+            AvailabilityResult probe = probe(kind);
+            assertThat(probe.samples()).as("samples of %s (%s)", probe.name(), probe.verdict())
+                    .isGreaterThanOrEqualTo(samples);
         }
     }
 
     @Then("the instances that answered changed during the deploy")
     public void instancesChanged() {
-        AvailabilityResult app = probe(appProbe);
+        AvailabilityResult app = probe(AvailabilitySettings.APP_HTTP);
         assertThat(app.warnings()).as("warnings of %s: a deploy that changed no instance is no evidence", app.name())
                 .noneMatch(w -> w.contains("no instance changed"));
     }
 
     @Then("an outage of the app between {double} and {double} seconds was measured")
     public void outageMeasured(double minS, double maxS) {
-        AvailabilityResult app = probe(appProbe);
+        AvailabilityResult app = probe(AvailabilitySettings.APP_HTTP);
         assertThat(app.longestOutageS()).as("longest outage measured by %s (%s)", app.name(), app.verdict())
                 .isBetween(minS, maxS);
     }
@@ -126,8 +166,8 @@ public final class AvailabilitySteps {
     }
 
     /** A measurement around one change: probes live (ready file written), the change marked as the deploy. */
-    private void measure(int appHz, int apiHz, Runnable change) {
-        measureWindow(appHz, apiHz, measurement -> {
+    private void measure(Plan plan, Runnable change) {
+        measureWindow(plan, measurement -> {
             measurement.awaitLive(context.config().scaled(LIVE_BOUND));
             writeReadyFile();
             measurement.markDeployStart();
@@ -145,24 +185,30 @@ public final class AvailabilitySteps {
         void run(Measurement measurement) throws Exception;
     }
 
-    private void measureWindow(int appHz, int apiHz, Window window) {
+    private void measureWindow(Plan plan, Window window) {
         PushedApp app = context.app();
         int n = MEASUREMENTS.incrementAndGet();
-        appProbe = "app-http-" + n;
+        String host = context.requests().host(app);
         String scheme = context.config().useHttp() ? "http://" : "https://";
-        Measurement.Builder builder = Measurement.in(context.run().reportsDir().resolve("availability"))
-                .probe(new HttpProbe(new ProbeSpec(appProbe, context.requests().host(app) + "/", appHz, PROBE_TIMEOUT),
-                        URI.create(scheme + context.requests().host(app) + "/"), context.config().routerAddress()),
-                        ProbeLimits.NONE);
-        ExecutorService lookups = Executors.newFixedThreadPool(2);
-        if (apiHz > 0) {
-            apiProbe = "cf-api-" + n;
+        Measurement.Builder builder = Measurement.in(context.run().reportsDir().resolve("availability"));
+        add(builder, plan, AvailabilitySettings.APP_HTTP, n, host + "/", spec -> new HttpProbe(spec,
+                URI.create(scheme + host + "/"), context.config().routerAddress(), context.config().skipSslValidation()));
+        // The CF calls of the probes run here; each probe's cap bounds how many of its checks wait at once.
+        ExecutorService calls = Executors.newCachedThreadPool();
+        PushabilityProbe pushes = null;
+        if (plan.api()) {
             URI info = URI.create(context.config().api() + "/v3/info");
-            builder.probe(new HttpProbe(new ProbeSpec(apiProbe, info.toString(), apiHz, PROBE_TIMEOUT), info, null),
-                    ProbeLimits.NONE);
-            lookupProbe = "cf-app-lookup-" + n;
-            builder.probe(new AppLookupProbe(new ProbeSpec(lookupProbe, "GET /v3/apps/" + app.app().guid(), apiHz,
-                    PROBE_TIMEOUT), context.cf(), app.app().guid(), lookups), ProbeLimits.NONE);
+            add(builder, plan, AvailabilitySettings.CF_API, n, info.toString(), spec -> new HttpProbe(spec, info, null,
+                    context.config().skipSslValidation()));
+            add(builder, plan, AvailabilitySettings.CF_APP_LOOKUP, n, "GET /v3/apps/" + app.app().guid(),
+                    spec -> new AppLookupProbe(spec, context.cf(), app.app().guid(), calls));
+        }
+        if (plan.optional().containsKey(AvailabilitySettings.LOG_FRESHNESS)) {
+            add(builder, plan, AvailabilitySettings.LOG_FRESHNESS, n, "log-cache: newest line of " + app.app().name(),
+                    spec -> new LogFreshnessProbe(spec, context.cf(), app.app().guid(), calls));
+        }
+        if (plan.optional().containsKey(AvailabilitySettings.PUSHABILITY)) {
+            pushes = pushabilityProbe(builder, plan, n, calls);
         }
         try (Measurement measurement = builder.start()) {
             try {
@@ -170,6 +216,7 @@ public final class AvailabilitySteps {
             } finally {
                 result = measurement.stop();
                 context.run().record(result.probes());
+                attachTimelines(result);
             }
         } catch (ProbesNotLiveException e) {
             throw new AssertionError("the probes never had a first success, so nothing was changed: " + e.getMessage(), e);
@@ -180,8 +227,72 @@ public final class AvailabilitySteps {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
-            lookups.shutdownNow();
+            calls.shutdown();
+            if (pushes != null) {
+                awaitPushesEnded(calls, pushes);
+            }
+            calls.shutdownNow();
         }
+    }
+
+    private PushabilityProbe pushabilityProbe(Measurement.Builder builder, Plan plan, int n, ExecutorService calls) {
+        RunScope run = context.run();
+        Space space = context.workspace().space();
+        TestAppCycle cycle = new TestAppCycle(context.cf(), run.workspace().droplets(), context.config().freshStaging(),
+                space, context.config().appsDomain());
+        PushabilityProbe[] probe = new PushabilityProbe[1];
+        add(builder, plan, AvailabilitySettings.PUSHABILITY, n, "push and delete the test app in " + space.name(),
+                spec -> probe[0] = new PushabilityProbe(spec, cycle, () -> run.workspace().names().next("push"), calls));
+        PushabilityProbe pushes = probe[0];
+        // Whatever happens to the scenario, an app a check could not delete goes with the scenario's cleanup.
+        context.workspace().removeAtEnd("the pushability probe's apps", () -> {
+            List<String> left = pushes.removeLeftovers();
+            if (!left.isEmpty()) {
+                throw new IllegalStateException("the pushability probe's apps " + left + " could not be deleted");
+            }
+        });
+        return pushes;
+    }
+
+    /** A push under way when the measurement stopped ends (and deletes its app) before the scenario's cleanup. */
+    private void awaitPushesEnded(ExecutorService calls, PushabilityProbe pushes) {
+        try {
+            if (!calls.awaitTermination(pushes.spec().timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("a push of the pushability probe was still running {} after the measurement; the scenario's"
+                        + " cleanup deletes its app", pushes.spec().timeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Adds the probe of this kind, paced and judged as the config says (a scenario may set its interval). */
+    private void add(Measurement.Builder builder, Plan plan, String kind, int n, String target,
+                     Function<ProbeSpec, Probe> probe) {
+        ProbeSettings settings = settings().probe(kind);
+        Duration interval = plan.optional().get(kind);
+        double rateHz = interval == null ? settings.rateHz() : 1e9 / interval.toNanos();
+        int maxInFlight = settings.maxInFlight() != null ? settings.maxInFlight()
+                : ProbeSpec.defaultMaxInFlight(rateHz, settings.timeout());
+        String name = kind + "-" + n;
+        probeNames.put(kind, name);
+        builder.probe(probe.apply(new ProbeSpec(name, target, rateHz, settings.timeout(), maxInFlight)),
+                plan.judged() ? new ProbeLimits(settings.thresholds(), settings.knownErrors()) : ProbeLimits.NONE);
+    }
+
+    private void attachTimelines(MeasurementResult measured) {
+        for (Path timeline : measured.timelines()) {
+            try {
+                context.attach(Files.readAllBytes(timeline), SVG, "timeline " + timeline.getFileName());
+            } catch (IOException e) {
+                // The SVG is on disk; a report without its copy is no reason to fail the scenario.
+                LOG.warn("cannot attach the timeline {} to the report: {}", timeline, e.getMessage());
+            }
+        }
+    }
+
+    private AvailabilitySettings settings() {
+        return context.config().availability();
     }
 
     private void writeReadyFile() {
@@ -195,9 +306,11 @@ public final class AvailabilitySteps {
         }
     }
 
-    private AvailabilityResult probe(String name) {
+    /** The result of this scenario's probe of the given kind, e.g. {@code app-http}. */
+    private AvailabilityResult probe(String kind) {
+        String name = probeNames.get(kind);
         return result.probes().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no results of probe " + name));
+                .orElseThrow(() -> new AssertionError("no results of a " + kind + " probe in this scenario"));
     }
 
     private void awaitAllRunning(Duration bound) {

@@ -34,7 +34,7 @@ public final class IsolationSteps {
         Secret password = new Secret("Vigil-" + UUID.randomUUID());
         userGuid = context.cf().users().create(name, password);
         String user = userGuid;
-        context.workspace().removeAtEnd(() -> context.cf().users().delete(user));
+        context.workspace().removeAtEnd("user " + name, () -> context.cf().users().delete(user));
         String space = context.workspace().space().guid();
         context.cf().users().grantOrganizationRole(userGuid, "organization_user", context.run().workspace().organization().guid());
         roleGuid = context.cf().users().grantSpaceRole(userGuid, "space_developer", space);
@@ -46,7 +46,7 @@ public final class IsolationSteps {
         String name = context.run().workspace().names().next("space");
         otherSpace = context.cf().spaces().create(name, context.run().workspace().organization().guid());
         Space created = otherSpace;
-        context.workspace().removeAtEnd(() -> context.cf().spaces().delete(created.guid()));
+        context.workspace().removeAtEnd("space " + name, () -> context.cf().spaces().delete(created.guid()));
         otherApp = context.cf().apps().create(context.run().workspace().names().next("app"), otherSpace.guid(), Map.of());
     }
 

@@ -1,6 +1,7 @@
 package vigil.steps;
 
 import io.cucumber.java.After;
+import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,23 @@ public final class ScenarioContext {
     private ScenarioWorkspace workspace;
     private AccessToken token;
     private CfApiException refusal;
+    private Scenario scenario;
+
+    /** Kept for attachments: Cucumber hands it to hooks only. */
+    @Before(order = 0)
+    public void keepScenario(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    /**
+     * Attaches a file to the scenario's reports (Cucumber's, and Allure's through its Cucumber plugin), e.g. a
+     * timeline as {@code image/svg+xml}. Outside a scenario (no hook ran) it does nothing.
+     */
+    void attach(byte[] content, String mediaType, String name) {
+        if (scenario != null) {
+            scenario.attach(content, mediaType, name);
+        }
+    }
 
     CfClient cf() {
         return run.cf();

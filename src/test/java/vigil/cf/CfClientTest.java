@@ -96,13 +96,32 @@ class CfClientTest {
     }
 
     @Test
-    void neverRetriesAPost() {
-        cc.answer("POST /v3/apps/a1/actions/start", 503, "");
+    void retriesAPostTheApiTurnedAwayWith503Or429() {
+        cc.answer("POST /v3/apps/a1/actions/start", 503, "").answer("POST /v3/apps/a1/actions/start", 429, "")
+                .answer("POST /v3/apps/a1/actions/start", 200, APP);
+
+        cc.client(FAST_RETRY).apps().start("a1");
+
+        assertThat(cc.count("POST /v3/apps/a1/actions/start")).isEqualTo(3);
+    }
+
+    @Test
+    void neverRetriesAPostAfterABadGateway() {
+        cc.answer("POST /v3/apps/a1/actions/start", 502, "");
 
         CfApiException error = catchThrowableOfType(CfApiException.class,
                 () -> cc.client(FAST_RETRY).apps().start("a1"));
 
-        assertThat(error.status()).isEqualTo(503);
+        assertThat(error.status()).isEqualTo(502);
+        assertThat(cc.count("POST /v3/apps/a1/actions/start")).isEqualTo(1);
+    }
+
+    @Test
+    void neverRetriesAPostWhoseConnectionFailed() {
+        cc.answer("POST /v3/apps/a1/actions/start", 0, "").answer("POST /v3/apps/a1/actions/start", 200, APP);
+
+        catchThrowableOfType(TargetUnreachableException.class, () -> cc.client(FAST_RETRY).apps().start("a1"));
+
         assertThat(cc.count("POST /v3/apps/a1/actions/start")).isEqualTo(1);
     }
 

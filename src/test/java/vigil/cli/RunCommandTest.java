@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import vigil.availability.DuringCommand;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -77,15 +78,17 @@ class RunCommandTest {
     }
 
     @Test
-    void aFailingDuringCommandEndsTheRunWithFourAndIsRecorded() throws Exception {
+    void aDuringCommandThatDoesNotExistEndsTheRunWithFourAndIsRecorded() throws Exception {
+        String command = "echo deploying; vigil-no-such-deploy-command --now";
         CommandLineRun run = CommandLineRun.of("run", "--sim", "--suites", "availability", "--tags", "not @sim and not @ha",
-                "--during", "echo deploying; exit 3", "--reports", reports.toString());
+                "--during", command, "--reports", reports.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DURING_FAILED);
+        assertThat(run.err()).as(run.toString()).contains("was not found (sh exit 127)").doesNotContain("\tat ");
         JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
-        assertThat(summary.path("during").path("command").asText()).isEqualTo("echo deploying; exit 3");
-        assertThat(summary.path("during").path("exit_code").asInt()).isEqualTo(3);
-        assertThat(Files.readString(reports.resolve("during.log"))).contains("deploying");
+        assertThat(summary.path("during").path("command").asText()).isEqualTo(command);
+        assertThat(summary.path("during").path("exit_code").asInt()).isEqualTo(DuringCommand.NOT_FOUND);
+        assertThat(Files.readString(reports.resolve("during.log"))).contains("deploying").contains("not found");
         assertThat(reports.resolve("availability")).isDirectoryContaining("glob:**.csv");
     }
 

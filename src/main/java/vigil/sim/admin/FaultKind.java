@@ -14,7 +14,12 @@ public enum FaultKind {
     /** The Cloud Controller answers every CF API request late. */
     SLOW_API,
     /** The router fails a share of routed requests with 502 endpoint_failure. */
-    ROUTER_ERRORS;
+    ROUTER_ERRORS,
+    /**
+     * The Cloud Controller has bursts, every 30 s: of 503s, of 429s with Retry-After, of late answers
+     * (see {@link BurstCycle}), quiet in between.
+     */
+    API_BURSTS;
 
     /** {@code kill-cell}, {@code api-outage}, ... */
     public String label() {
@@ -25,7 +30,7 @@ public enum FaultKind {
         return Arrays.stream(values()).filter(kind -> kind.label().equals(label)).findFirst();
     }
 
-    /** "kill-cell, api-outage, slow-api, router-errors", for messages that list the choices. */
+    /** "kill-cell, api-outage, slow-api, router-errors, api-bursts", for messages that list the choices. */
     public static String labels() {
         return Arrays.stream(values()).map(FaultKind::label).collect(Collectors.joining(", "));
     }

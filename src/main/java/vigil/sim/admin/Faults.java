@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vigil.sim.api.ApiRefusal;
 import vigil.sim.cells.CellState;
 import vigil.sim.cells.CellStatus;
 import vigil.sim.cells.Cells;
@@ -63,7 +64,7 @@ public final class Faults implements AutoCloseable {
         Instant now = clock.instant();
         String cell = request.kind() == FaultKind.KILL_CELL ? cellToKill(request.cell()) : null;
         Fault fault = new Fault(UUID.randomUUID().toString(), request.kind(), cell,
-                request.kind() == FaultKind.SLOW_API ? request.delay() : null,
+                request.kind() == FaultKind.SLOW_API || request.kind() == FaultKind.API_BURSTS ? request.delay() : null,
                 request.kind() == FaultKind.ROUTER_ERRORS ? request.share() : 0, now, now.plus(request.duration()), null);
         faults.put(fault.id(), fault);
         refreshActive();
@@ -122,20 +123,20 @@ public final class Faults implements AutoCloseable {
     }
 
     /**
-     * The Cloud Controller's fault hook: a slow API answers late; during an outage every CF API request is
-     * refused. The global root ({@code GET /}) stays up: it only links to the UAA, and an admin client needs
-     * it to log in and end the outage ({@code /v2} and {@code /v3} are down).
+     * The Cloud Controller's fault hook: a slow API (or an api-bursts fault in its slow phase) answers late;
+     * during an outage (or a burst) CF API requests are refused with 503, or 429 in a rate-limit burst. The global
+     * root ({@code GET /}) is never refused: it only links to the UAA, and an admin client needs it to log in and
+     * end the outage ({@code /v2} and {@code /v3} are down).
      */
-    public Optional<String> beforeApiRequest(Request request) {
+    public Optional<ApiRefusal> beforeApiRequest(Request request) {
         List<Fault> now = active;
-        now.stream().filter(fault -> fault.kind() == FaultKind.SLOW_API).map(Fault::delay)
-                .max(Comparator.naturalOrder()).filter(delay -> !delay.isZero()).ifPresent(this::delay);
+        Instant at = clock.instant();
+        now.stream().map(fault -> fault.delayAt(at)).max(Comparator.naturalOrder())
+                .filter(delay -> !delay.isZero()).ifPresent(this::delay);
         if (request.path().equals("/")) {
             return Optional.empty();
         }
-        return now.stream().filter(fault -> fault.kind() == FaultKind.API_OUTAGE).findFirst()
-                .map(fault -> "The Cloud Controller is unavailable (injected fault api-outage " + fault.id()
-                        + " until " + fault.endsAt() + ")");
+        return now.stream().map(fault -> fault.refusalAt(at)).flatMap(Optional::stream).findFirst();
     }
 
     /** Holds the request's thread for the delay, on a timer rather than a sleep. */

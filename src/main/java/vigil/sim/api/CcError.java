@@ -16,6 +16,7 @@ enum CcError {
     UNPROCESSABLE_ENTITY(10008, "UnprocessableEntity", 422, "%s"),
     RESOURCE_NOT_FOUND(10010, "ResourceNotFound", 404, "%s"),
     PROCESS_NOT_FOUND(350003, "ProcessNotFound", 404, "The process could not be found: %s"),
+    RATE_LIMIT_EXCEEDED(10013, "RateLimitExceeded", 429, "Rate Limit Exceeded"),
     SERVICE_UNAVAILABLE(10015, "ServiceUnavailable", 503, "%s"),
     UNIQUENESS_ERROR(10016, "UniquenessError", 422, "%s"),
     PACKAGE_BITS_ALREADY_UPLOADED(150004, "PackageBitsAlreadyUploaded", 400,

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import vigil.sim.cells.AppRuntime;
 import vigil.sim.http.LoopbackServer;
 import vigil.sim.http.RouteTable;
+import vigil.sim.http.Transport;
 
 /**
  * The embedded Cloud Controller on its own loopback port. The route table below is its whole API;
@@ -74,9 +75,21 @@ public final class CloudController implements AutoCloseable {
     public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
                                         AppRuntime runtime, String appsDomain, Path workDir, URI logCacheUrl,
                                         List<AdminRoute> adminRoutes, CcFaults faults) throws IOException {
+        return start(port, uaaUrl, uaaIssuer, uaaKey, clock, runtime, appsDomain, workDir, logCacheUrl, adminRoutes,
+                faults, Transport.PLAIN);
+    }
+
+    /**
+     * As above, serving HTTPS when the transport says so; the CC then trusts the same certificate when it
+     * asks the UAA.
+     */
+    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
+                                        AppRuntime runtime, String appsDomain, Path workDir, URI logCacheUrl,
+                                        List<AdminRoute> adminRoutes, CcFaults faults, Transport transport)
+            throws IOException {
         Path createdWorkDir = workDir == null ? Files.createTempDirectory("vigil-sim-cc-") : null;
         Path dir = workDir == null ? createdWorkDir : Files.createDirectories(workDir);
-        LoopbackServer server = LoopbackServer.bind(port, "api");
+        LoopbackServer server = LoopbackServer.bind(port, "api", transport);
         ApiUrlBuilder urls = new ApiUrlBuilder(server.uri());
         CcRepositories store = new CcRepositories(clock);
         store.domains.add(new Domain(CcRepositories.newGuid(), appsDomain.toLowerCase(Locale.ROOT), false, null,
@@ -205,7 +218,7 @@ public final class CloudController implements AutoCloseable {
                 .add("POST", "/v3/deployments/{guid}/actions/continue", deployments::continueDeployment);
 
         // users and roles
-        UsersEndpoint users = new UsersEndpoint(urls, store, jobs, new UaaUserLookup(uaaUrl));
+        UsersEndpoint users = new UsersEndpoint(urls, store, jobs, new UaaUserLookup(uaaUrl, transport));
         RolesEndpoint roles = new RolesEndpoint(urls, store, jobs, users);
         table.add("GET", "/v3/users", users::list)
              .add("POST", "/v3/users", users::create)

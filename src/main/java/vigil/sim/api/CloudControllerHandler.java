@@ -48,9 +48,9 @@ final class CloudControllerHandler implements Handler {
         String path = routedPath(request.path());
         try {
             if (!path.startsWith(AdminRoute.PREFIX)) {
-                Optional<String> unavailable = faults.before(request);
-                if (unavailable.isPresent()) {
-                    throw CcError.SERVICE_UNAVAILABLE.raise(unavailable.get());
+                Optional<ApiRefusal> refusal = faults.before(request);
+                if (refusal.isPresent()) {
+                    return refused(path, refusal.get());
                 }
             }
             SecurityContext security = tokens.verify(request.header("Authorization"));
@@ -65,6 +65,22 @@ final class CloudControllerHandler implements Handler {
             LOG.error("unexpected error serving {}", request, e);
             return CcErrorResponse.forPath(path, CcError.UNKNOWN_ERROR.raise());
         }
+    }
+
+    /**
+     * CC's rate limiter answers 429 with the X-RateLimit headers and Retry-After; an unavailable CC answers 503.
+     * The limit shown is an example figure; remaining 0 and the reset time are what a client acts on.
+     */
+    private static Response refused(String path, ApiRefusal refusal) {
+        if (refusal.kind() == ApiRefusal.Kind.UNAVAILABLE) {
+            return CcErrorResponse.forPath(path, CcError.SERVICE_UNAVAILABLE.raise(refusal.detail()));
+        }
+        long seconds = refusal.retryAfter().toSeconds();
+        return CcErrorResponse.forPath(path, CcError.RATE_LIMIT_EXCEEDED.raise())
+                .withHeader("Retry-After", Long.toString(seconds))
+                .withHeader("X-RateLimit-Limit", "60")
+                .withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", Long.toString(refusal.resetAt().getEpochSecond()));
     }
 
     /** Rails ignores one trailing slash ({@code /v3/} is the v3 root); the v2 side does not. */

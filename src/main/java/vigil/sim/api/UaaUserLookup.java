@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import vigil.sim.http.Transport;
 
 /**
  * Asks the UAA for a user's name and origin, as CC does to present users. CC uses a client of its
@@ -25,10 +26,11 @@ final class UaaUserLookup {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI uaaUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
 
-    UaaUserLookup(URI uaaUrl) {
+    UaaUserLookup(URI uaaUrl, Transport transport) {
         this.uaaUrl = uaaUrl;
+        this.http = transport.client().connectTimeout(TIMEOUT).build();
     }
 
     Optional<UaaIdentity> find(String userId, Optional<String> authorization) {

@@ -28,11 +28,13 @@ public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final String scheme;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LoopbackServer(HttpServer server, ExecutorService executor) {
+    private LoopbackServer(HttpServer server, ExecutorService executor, String scheme) {
         this.server = server;
         this.executor = executor;
+        this.scheme = scheme;
     }
 
     /**
@@ -43,10 +45,15 @@ public final class LoopbackServer implements AutoCloseable {
      * @param name names the threads, so a thread dump shows which component is busy
      */
     public static LoopbackServer bind(int port, String name) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
+        return bind(port, name, Transport.PLAIN);
+    }
+
+    /** As {@link #bind(int, String)}, serving HTTPS when the transport says so. */
+    public static LoopbackServer bind(int port, String name, Transport transport) throws IOException {
+        HttpServer server = transport.create(new InetSocketAddress(LOOPBACK, port), 0);
         ExecutorService executor = Executors.newCachedThreadPool(threads(name));
         server.setExecutor(executor);
-        return new LoopbackServer(server, executor);
+        return new LoopbackServer(server, executor, transport.scheme());
     }
 
     /** Starts serving every path with the handler; call once. */
@@ -59,9 +66,9 @@ public final class LoopbackServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code http://127.0.0.1:PORT} (or {@code https://}), without a trailing slash. */
     public URI uri() {
-        return URI.create("http://" + LOOPBACK.getHostAddress() + ":" + port());
+        return URI.create(scheme + "://" + LOOPBACK.getHostAddress() + ":" + port());
     }
 
     /** Stops accepting, drops open connections and frees the port. Idempotent. */

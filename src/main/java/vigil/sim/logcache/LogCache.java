@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import vigil.sim.cells.AppRuntime;
 import vigil.sim.http.LoopbackServer;
+import vigil.sim.http.Transport;
 
 /**
  * The embedded CF's log-cache, on its own port as in real CF ({@code log-cache.<system domain>}): serves
@@ -21,7 +22,13 @@ public final class LogCache implements AutoCloseable {
     /** @param authorized whether an {@code Authorization} header carries a token the CC accepts */
     public static LogCache start(int port, AppRuntime runtime, Predicate<Optional<String>> authorized)
             throws IOException {
-        LoopbackServer server = LoopbackServer.bind(port, "log-cache");
+        return start(port, runtime, authorized, Transport.PLAIN);
+    }
+
+    /** As above, serving HTTPS when the transport says so. */
+    public static LogCache start(int port, AppRuntime runtime, Predicate<Optional<String>> authorized,
+                                 Transport transport) throws IOException {
+        LoopbackServer server = LoopbackServer.bind(port, "log-cache", transport);
         server.serve(new ReadEndpoint(runtime, authorized));
         return new LogCache(server);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import vigil.sim.http.Transport;
 
 /**
  * The embedded CF's router: a gorouter-like HTTP proxy on its own port of 127.0.0.1. Clients reach
@@ -35,11 +36,13 @@ public final class Router implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final String scheme;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Router(HttpServer server, ExecutorService executor) {
+    private Router(HttpServer server, ExecutorService executor, String scheme) {
         this.server = server;
         this.executor = executor;
+        this.scheme = scheme;
     }
 
     /**
@@ -58,31 +61,42 @@ public final class Router implements AutoCloseable {
      * @param failures the share of routed requests to fail with 502 endpoint_failure, asked on every request
      */
     public static Router start(int port, RouteResolver resolver, InjectedFailures failures) throws IOException {
+        return start(port, resolver, failures, Transport.PLAIN);
+    }
+
+    /** As {@link #start(int, RouteResolver, InjectedFailures)}, serving HTTPS when the transport says so. */
+    public static Router start(int port, RouteResolver resolver, InjectedFailures failures, Transport transport)
+            throws IOException {
         Objects.requireNonNull(failures, "failures");
-        return start(port, resolver, RouterOptions.DEFAULTS.withFilter(new FailingShare(failures)));
+        return start(port, resolver, RouterOptions.DEFAULTS.withFilter(new FailingShare(failures)), transport);
     }
 
     static Router start(int port, RouteResolver resolver, RouterOptions options) throws IOException {
+        return start(port, resolver, options, Transport.PLAIN);
+    }
+
+    private static Router start(int port, RouteResolver resolver, RouterOptions options, Transport transport)
+            throws IOException {
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(options, "options");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, port), BACKLOG);
+        HttpServer server = transport.create(new InetSocketAddress(LOOPBACK, port), BACKLOG);
         ExecutorService executor = requestThreads(options.maxThreads());
         server.setExecutor(executor);
         server.createContext("/", new ProxyHandler(resolver, options, Clock.systemUTC()));
         server.start();
-        return new Router(server, executor);
+        return new Router(server, executor, transport.scheme());
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code http://127.0.0.1:PORT} (or {@code https://}), without a trailing slash. */
     public URI uri() {
-        return URI.create("http://" + address());
+        return URI.create(scheme + "://" + address());
     }
 
     /** {@code 127.0.0.1:PORT}: the value for {@code router_address}. */

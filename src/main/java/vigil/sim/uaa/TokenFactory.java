@@ -29,12 +29,18 @@ final class TokenFactory {
     private final String issuer;
     private final Duration accessLifetime;
     private final Clock clock;
+    private final IssuedTokens issued;
 
     TokenFactory(SigningKey key, String issuer, Duration accessLifetime, Clock clock) {
+        this(key, issuer, accessLifetime, clock, new IssuedTokens());
+    }
+
+    TokenFactory(SigningKey key, String issuer, Duration accessLifetime, Clock clock, IssuedTokens issued) {
         this.key = key;
         this.issuer = issuer;
         this.accessLifetime = accessLifetime;
         this.clock = clock;
+        this.issued = issued;
     }
 
     String issuer() {
@@ -68,7 +74,7 @@ final class TokenFactory {
         claims.put("iss", issuer);
         claims.put("zid", IdentityZone.ID);
         claims.set("aud", strings(audience(grant)));
-        return new AccessToken(key.sign(claims), jti, exp - iat);
+        return new AccessToken(sign(claims), jti, exp - iat);
     }
 
     String refreshToken(Grant grant) {
@@ -90,7 +96,13 @@ final class TokenFactory {
         claims.put("user_name", grant.user().userName());
         claims.put("origin", grant.user().origin());
         claims.put("user_id", grant.user().id());
-        return key.sign(claims);
+        return sign(claims);
+    }
+
+    private String sign(ObjectNode claims) {
+        String token = key.sign(claims);
+        issued.signed(token);
+        return token;
     }
 
     long now() {

@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import vigil.sim.http.LoopbackServer;
+import vigil.sim.http.Transport;
 
 /** The embedded UAA on its own loopback port. Start it before the Cloud Controller, which needs its key. */
 public final class Uaa implements AutoCloseable {
@@ -13,11 +14,13 @@ public final class Uaa implements AutoCloseable {
     private final LoopbackServer server;
     private final SigningKey key;
     private final String issuer;
+    private final IssuedTokens issued;
 
-    private Uaa(LoopbackServer server, SigningKey key, String issuer) {
+    private Uaa(LoopbackServer server, SigningKey key, String issuer, IssuedTokens issued) {
         this.server = server;
         this.key = key;
         this.issuer = issuer;
+        this.issued = issued;
     }
 
     /**
@@ -26,16 +29,23 @@ public final class Uaa implements AutoCloseable {
      * @param clock         the time tokens are issued and checked at
      */
     public static Uaa start(int port, String adminPassword, Duration tokenLifetime, Clock clock) throws IOException {
-        LoopbackServer server = LoopbackServer.bind(port, "uaa");
+        return start(port, adminPassword, tokenLifetime, clock, Transport.PLAIN);
+    }
+
+    /** As above, serving HTTPS when the transport says so (the issuer URL then starts with https). */
+    public static Uaa start(int port, String adminPassword, Duration tokenLifetime, Clock clock, Transport transport)
+            throws IOException {
+        LoopbackServer server = LoopbackServer.bind(port, "uaa", transport);
         URI url = server.uri();
         String issuer = url + "/oauth/token";
         SigningKey key = SigningKey.generate(URI.create(url + "/token_keys"));
-        TokenFactory tokens = new TokenFactory(key, issuer, tokenLifetime, clock);
+        IssuedTokens issued = new IssuedTokens();
+        TokenFactory tokens = new TokenFactory(key, issuer, tokenLifetime, clock, issued);
         IdentityZone zone = IdentityZone.withAdmin(adminPassword);
         TokenEndpoint tokenEndpoint = new TokenEndpoint(zone, tokens, new RefreshTokenReader(key, issuer, clock));
         ScimUsersEndpoint users = new ScimUsersEndpoint(zone, new BearerTokenReader(key, issuer, clock), clock);
         server.serve(new UaaHandler(tokenEndpoint, new TokenKeysEndpoint(key), new InfoEndpoint(url), users));
-        return new Uaa(server, key, issuer);
+        return new Uaa(server, key, issuer, issued);
     }
 
     public URI uri() {
@@ -50,6 +60,11 @@ public final class Uaa implements AutoCloseable {
     /** The key that verifies this UAA's tokens (what {@code /token_keys} publishes). */
     public RSAPublicKey verificationKey() {
         return key.publicKey();
+    }
+
+    /** <b>Test-only</b>: the record of signed tokens, off until a test turns it on. */
+    public IssuedTokens issuedTokens() {
+        return issued;
     }
 
     @Override

@@ -2,6 +2,7 @@ package vigil.availability.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import vigil.report.AvailabilityResult;
  */
 public final class AvailabilityBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final long MB = 1024 * 1024;
 
     private AvailabilityBench() {
     }
@@ -133,9 +135,12 @@ public final class AvailabilityBench {
                 long dueNanos = startNanos + TimeUnit.MINUTES.toNanos(minute);
                 wait(Duration.ofNanos(Math.max(0, dueNanos - System.nanoTime())));
                 System.gc();
-                long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                System.out.printf(Locale.ROOT, "RESULT\t%d\t%d\t%d\t%d%n", perSecond, minute, residentKb() / 1024,
-                        heapUsed / (1024 * 1024));
+                MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
+                // Committed heap and non-heap (metaspace, code cache) say where resident memory went: a JVM grows
+                // its heap and JIT code for a while; the instrument's own state is the heap used after a full GC.
+                System.out.printf(Locale.ROOT, "RESULT\t%d\t%d\t%d\t%d\t%d\t%d%n", perSecond, minute,
+                        residentKb() / 1024, heap.getUsed() / MB, heap.getCommitted() / MB, nonHeap.getCommitted() / MB);
             }
             measurement.stop();
         }
