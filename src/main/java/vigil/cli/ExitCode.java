@@ -44,13 +44,19 @@ public final class ExitCode {
 
     /** The exit code of a run that was not stopped by a signal (the signal handler knows its own code). */
     static int of(RunOutcome outcome) {
+        return of(outcome, false);
+    }
+
+    /** As {@link #of(RunOutcome)}; with {@code failOnFlaky} a scenario that passed only on a rerun fails the run. */
+    static int of(RunOutcome outcome, boolean failOnFlaky) {
         if (outcome.setupFailure().isPresent()) {
             return of(outcome.setupFailure().get());
         }
         if (outcome.during() != null && outcome.during().exitCode() != null && outcome.during().exitCode() != 0) {
             return DURING_FAILED;
         }
-        boolean anyFailed = outcome.scenarios().stream().anyMatch(s -> s.status() == ScenarioStatus.FAILED);
+        boolean anyFailed = outcome.scenarios().stream().anyMatch(s -> s.status() == ScenarioStatus.FAILED
+                || (failOnFlaky && s.status() == ScenarioStatus.FLAKY));
         boolean breached = outcome.availability().stream().anyMatch(a -> !a.passed());
         return anyFailed || breached ? FAILED : PASSED;
     }

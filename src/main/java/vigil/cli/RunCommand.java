@@ -87,6 +87,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Written once the availability probes are live, for a deploy started in another task.")
     private Path readyFile;
 
+    @Option(names = "--rerun-failed", paramLabel = "K", defaultValue = "0",
+            description = "Run a failed smoke or acceptance scenario again, up to K times; one that passes on a rerun"
+                    + " is reported flaky, not passed. Availability scenarios are never rerun (default: ${DEFAULT-VALUE}).")
+    private int rerunFailed;
+
+    @Option(names = "--fail-on-flaky",
+            description = "A flaky scenario (failed, then passed on a rerun) fails the run (exit 1).")
+    private boolean failOnFlaky;
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Keep Allure's history in DIR (created when missing) so the HTML report shows trends across"
+                    + " runs: read before the report is generated, updated after.")
+    private Path historyDir;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
@@ -137,6 +151,10 @@ final class RunCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new UsageException("--parallel: must be at least 1, got " + parallel);
         }
+        if (rerunFailed < 0) {
+            throw new UsageException("--rerun-failed: must be 0 or more, got " + rerunFailed
+                    + "; e.g. --rerun-failed 2 runs a failed scenario at most twice more");
+        }
         if (during != null && during.isBlank()) {
             throw new UsageException("--during: the command is empty; give the deploy command, e.g."
                     + " --during \"bosh -d cf deploy cf.yml\"");
@@ -146,7 +164,8 @@ final class RunCommand implements Callable<Integer> {
                     + " ends, --duration measures a fixed time");
         }
         return new RunPlan(suites(), Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
-                reportsDir, Optional.ofNullable(during), Optional.ofNullable(duration), Optional.ofNullable(readyFile));
+                reportsDir, Optional.ofNullable(during), Optional.ofNullable(duration), Optional.ofNullable(readyFile),
+                rerunFailed);
     }
 
     private Set<Suite> suites() throws UsageException {
@@ -174,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
                 new CountDownLatch(1).await();
             }
         }
-        int exitCode = ExitCode.of(outcome);
+        int exitCode = ExitCode.of(outcome, failOnFlaky);
         report(outcome, exitCode, plan, progress, ReportWriter::writeAll);
         sayLeftBehind(session);
         return exitCode;

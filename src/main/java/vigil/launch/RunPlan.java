@@ -14,9 +14,11 @@ import vigil.report.Suite;
  * @param during      the deploy (or fault script) the availability scenarios measure ({@code --during})
  * @param duration    measure for this long instead of running a deploy ({@code --duration})
  * @param readyFile   written once the availability probes are live ({@code --ready-file})
+ * @param rerunFailed how often a failed smoke or acceptance scenario is run again ({@code --rerun-failed}); 0: never
  */
 public record RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> featuresDir, int parallel,
-                      Path reportsDir, Optional<String> during, Optional<Duration> duration, Optional<Path> readyFile) {
+                      Path reportsDir, Optional<String> during, Optional<Duration> duration, Optional<Path> readyFile,
+                      int rerunFailed) {
     public RunPlan {
         suites = Set.copyOf(suites);
         if (suites.isEmpty()) {
@@ -24,6 +26,9 @@ public record RunPlan(Set<Suite> suites, Optional<String> tags, Optional<Path> f
         }
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+        }
+        if (rerunFailed < 0) {
+            throw new IllegalArgumentException("rerunFailed must not be negative, got " + rerunFailed);
         }
     }
 }
