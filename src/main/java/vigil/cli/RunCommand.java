@@ -1,5 +1,6 @@
 package vigil.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import vigil.config.VigilConfig;
 import vigil.launch.RunOutcome;
 import vigil.launch.RunPlan;
 import vigil.launch.RunSession;
+import vigil.report.AllureHistory;
 import vigil.report.AllureHtmlGenerator;
 import vigil.report.ConsoleProgress;
 import vigil.report.JunitXmlWriter;
@@ -133,9 +135,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Where Allure's history is kept, or {@code null} without {@code --history}. */
+    private AllureHistory history;
+
     @Override
     public Integer call() throws Exception {
         RunPlan plan = plan();
+        history = history();
         if (target.sim) {
             try (EmbeddedTarget sim = EmbeddedTarget.start()) {
                 // The embedded CF is the target: environment variables naming another CF must not redirect it.
@@ -168,6 +174,22 @@ final class RunCommand implements Callable<Integer> {
                 rerunFailed);
     }
 
+    private AllureHistory history() throws UsageException {
+        if (historyDir == null) {
+            return null;
+        }
+        try {
+            return AllureHistory.open(historyDir);
+        } catch (IOException e) {
+            throw new UsageException("--history: " + e.getMessage() + "; give a folder this user can write");
+        }
+    }
+
+    private AllureHtmlGenerator allureHtml(Duration timeout) {
+        AllureHtmlGenerator generator = new AllureHtmlGenerator(timeout);
+        return history == null ? generator : generator.withHistory(history);
+    }
+
     private Set<Suite> suites() throws UsageException {
         if (suites.isEmpty()) {
             return EnumSet.allOf(Suite.class);
@@ -194,7 +216,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         int exitCode = ExitCode.of(outcome, failOnFlaky);
-        report(outcome, exitCode, plan, progress, ReportWriter::writeAll);
+        report(outcome, exitCode, plan, progress, (dir, report, err) ->
+                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(AllureHtmlGenerator.DEFAULT_TIMEOUT))
+                        .write(dir, report, err));
         sayLeftBehind(session);
         return exitCode;
     }
@@ -208,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
                 + "): removing what the run created, then writing the reports");
         RunOutcome outcome = session.abort(ABORT_CLEANUP_BOUND);
         report(outcome, exitCode, plan, progress, (dir, report, err) ->
-                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), new AllureHtmlGenerator(ABORT_REPORT_BOUND))
+                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(ABORT_REPORT_BOUND))
                         .write(dir, report, err));
         sayLeftBehind(session);
         System.exit(exitCode);
