@@ -1,4 +1,4 @@
-@smoke
+@smoke @platform
 Feature: The platform answers and lets an admin in
   Before anything is pushed, the Cloud Controller must answer, say where to log in,
   issue tokens to the admin and refuse requests that carry no valid token.

@@ -52,10 +52,15 @@ public final class ExitCode {
 
     /** The exit code of a run that was not stopped by a signal (the signal handler knows its own code). */
     static int of(RunOutcome outcome) {
+        return of(outcome, false);
+    }
+
+    /** As {@link #of(RunOutcome)}; with {@code failOnFlaky} a scenario that passed only on a rerun fails the run. */
+    static int of(RunOutcome outcome, boolean failOnFlaky) {
         if (outcome.setupFailure().isPresent()) {
             return of(outcome.setupFailure().get());
         }
-        return ofResults(outcome.scenarios(), outcome.availability(), outcome.during());
+        return ofResults(outcome.scenarios(), outcome.availability(), outcome.during(), failOnFlaky);
     }
 
     /**
@@ -74,16 +79,20 @@ public final class ExitCode {
             return verdict(summary.exitCode()) == summary.verdict() ? summary.exitCode()
                     : summary.verdict() == Verdict.ABORTED ? TERMINATED : SETUP_FAILED;
         }
-        return ofResults(merged.scenarios(), merged.availability(), merged.during());
+        return ofResults(merged.scenarios(), merged.availability(), merged.during(), false);
     }
 
-    /** A run that was carried out: its --during command, scenarios and availability probes decide. */
+    /**
+     * A run that was carried out: its --during command, scenarios and availability probes decide; with
+     * {@code failOnFlaky} a scenario that passed only on a rerun counts as failed.
+     */
     private static int ofResults(List<ScenarioResult> scenarios, List<AvailabilityResult> availability,
-                                 DuringResult during) {
+                                 DuringResult during, boolean failOnFlaky) {
         if (during != null && during.exitCode() != null && during.exitCode() != 0) {
             return DURING_FAILED;
         }
-        boolean anyFailed = scenarios.stream().anyMatch(s -> s.status() == ScenarioStatus.FAILED);
+        boolean anyFailed = scenarios.stream().anyMatch(s -> s.status() == ScenarioStatus.FAILED
+                || (failOnFlaky && s.status() == ScenarioStatus.FLAKY));
         boolean breached = availability.stream().anyMatch(a -> !a.passed());
         return anyFailed || breached ? FAILED : PASSED;
     }

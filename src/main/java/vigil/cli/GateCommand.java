@@ -29,6 +29,10 @@ final class GateCommand implements Callable<Integer> {
             description = "Failed scenarios each suite may have (default: ${DEFAULT-VALUE}).")
     private int maxFailed;
 
+    @Option(names = "--fail-on-flaky",
+            description = "A flaky scenario (failed, then passed on a rerun with vigil run --rerun-failed) fails the gate.")
+    private boolean failOnFlaky;
+
     @Mixin
     private ThresholdOptions thresholdOptions = new ThresholdOptions();
 
@@ -56,6 +60,6 @@ final class GateCommand implements Callable<Integer> {
         if (maxFailed < 0) {
             throw new UsageException("--max-failed: must not be negative, got " + maxFailed);
         }
-        return new GateJudge(maxFailed, thresholds);
+        return new GateJudge(maxFailed, thresholds, failOnFlaky);
     }
 }

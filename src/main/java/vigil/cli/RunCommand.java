@@ -1,5 +1,6 @@
 package vigil.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import vigil.config.VigilConfig;
 import vigil.launch.RunOutcome;
 import vigil.launch.RunPlan;
 import vigil.launch.RunSession;
+import vigil.report.AllureHistory;
 import vigil.report.AllureHtmlGenerator;
 import vigil.report.ConsoleProgress;
 import vigil.report.JunitXmlWriter;
@@ -95,6 +97,20 @@ final class RunCommand implements Callable<Integer> {
                     + " availability scenarios all go to part 1); `vigil merge` joins the parts' reports.")
     private String shard;
 
+    @Option(names = "--rerun-failed", paramLabel = "K", defaultValue = "0",
+            description = "Run a failed smoke or acceptance scenario again, up to K times; one that passes on a rerun"
+                    + " is reported flaky, not passed. Availability scenarios are never rerun (default: ${DEFAULT-VALUE}).")
+    private int rerunFailed;
+
+    @Option(names = "--fail-on-flaky",
+            description = "A flaky scenario (failed, then passed on a rerun) fails the run (exit 1).")
+    private boolean failOnFlaky;
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Keep Allure's history in DIR (created when missing) so the HTML report shows trends across"
+                    + " runs: read before the report is generated, updated after.")
+    private Path historyDir;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
@@ -127,9 +143,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Where Allure's history is kept, or {@code null} without {@code --history}. */
+    private AllureHistory history;
+
     @Override
     public Integer call() throws Exception {
         RunPlan plan = plan();
+        history = history();
         if (target.sim) {
             try (EmbeddedTarget sim = EmbeddedTarget.start()) {
                 // The embedded CF is the target: environment variables naming another CF must not redirect it.
@@ -145,6 +165,10 @@ final class RunCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new UsageException("--parallel: must be at least 1, got " + parallel);
         }
+        if (rerunFailed < 0) {
+            throw new UsageException("--rerun-failed: must be 0 or more, got " + rerunFailed
+                    + "; e.g. --rerun-failed 2 runs a failed scenario at most twice more");
+        }
         if (during != null && during.isBlank()) {
             throw new UsageException("--during: the command is empty; give the deploy command, e.g."
                     + " --during \"bosh -d cf deploy cf.yml\"");
@@ -156,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
         }
         return new RunPlan(suites(), Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
                 reportsDir, Optional.ofNullable(during), Optional.ofNullable(duration), Optional.ofNullable(readyFile),
-                shard());
+                shard(), rerunFailed);
     }
 
     private Optional<Shard> shard() throws UsageException {
@@ -168,6 +192,22 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--shard: " + e.getMessage());
         }
+    }
+
+    private AllureHistory history() throws UsageException {
+        if (historyDir == null) {
+            return null;
+        }
+        try {
+            return AllureHistory.open(historyDir);
+        } catch (IOException e) {
+            throw new UsageException("--history: " + e.getMessage() + "; give a folder this user can write");
+        }
+    }
+
+    private AllureHtmlGenerator allureHtml(Duration timeout) {
+        AllureHtmlGenerator generator = new AllureHtmlGenerator(timeout);
+        return history == null ? generator : generator.withHistory(history);
     }
 
     private Set<Suite> suites() throws UsageException {
@@ -199,7 +239,9 @@ final class RunCommand implements Callable<Integer> {
             vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
                     + " shards than scenarios); nothing to run, which is not a failure");
         }
-        int exitCode = report(outcome, ExitCode.of(outcome), plan, progress, ReportWriter::writeAll);
+        int exitCode = report(outcome, ExitCode.of(outcome, failOnFlaky), plan, progress, (dir, report, err) ->
+                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(AllureHtmlGenerator.DEFAULT_TIMEOUT))
+                        .write(dir, report, err));
         sayLeftBehind(session);
         return exitCode;
     }
@@ -213,7 +255,7 @@ final class RunCommand implements Callable<Integer> {
                 + "): removing what the run created, then writing the reports");
         RunOutcome outcome = session.abort(ABORT_CLEANUP_BOUND);
         report(outcome, exitCode, plan, progress, (dir, report, err) ->
-                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), new AllureHtmlGenerator(ABORT_REPORT_BOUND))
+                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(ABORT_REPORT_BOUND))
                         .write(dir, report, err));
         sayLeftBehind(session);
         System.exit(exitCode);

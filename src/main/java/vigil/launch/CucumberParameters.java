@@ -23,7 +23,16 @@ final class CucumberParameters {
     }
 
     static Map<String, String> of(int parallel, Path reportsDir) {
-        Path cucumber = reportsDir.toAbsolutePath().resolve("cucumber");
+        return of(parallel, reportsDir, 1);
+    }
+
+    /**
+     * For one pass over the scenarios. A rerun of failed scenarios writes Cucumber's reports into
+     * {@code cucumber/rerun-<attempt>/}, so that it does not replace the first pass's reports.
+     */
+    static Map<String, String> of(int parallel, Path reportsDir, int attempt) {
+        Path cucumber = attempt == 1 ? reportsDir.toAbsolutePath().resolve("cucumber")
+                : reportsDir.toAbsolutePath().resolve("cucumber").resolve("rerun-" + attempt);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(GLUE_PROPERTY_NAME, GLUE_PACKAGE);
         parameters.put(PLUGIN_PROPERTY_NAME, String.join(",",

@@ -2,6 +2,7 @@ package vigil.launch;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,22 @@ final class FeatureLauncher implements AutoCloseable {
                 .filter(TestIdentifier::isTest)
                 .map(TestIdentifier::getUniqueId)
                 .toList();
+    }
+
+    /**
+     * Runs the scenarios with the given unique ids (feature URI and line) once more, as {@code attempt}, and
+     * returns what {@code listener} saw. Cucumber writes this pass's own reports; Allure's results join the
+     * first pass's, under the same history id.
+     */
+    List<ScenarioAttempt> rerun(Set<String> uniqueIds, ScenarioListener listener, int attempt) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(uniqueIds.stream().sorted().map(id -> selectUniqueId(id)).toList())
+                .filters(EngineFilter.includeEngines(CUCUMBER_ENGINE))
+                .configurationParameters(CucumberParameters.of(plan.parallel(), plan.reportsDir(), attempt))
+                .build();
+        Launcher launcher = session.getLauncher();
+        launcher.execute(launcher.discover(request), listener);
+        return listener.attempts();
     }
 
     List<ScenarioResult> execute(ScenarioListener listener) {

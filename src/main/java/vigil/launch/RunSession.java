@@ -40,6 +40,7 @@ public final class RunSession {
     private final Clock clock;
     private final String runId = newRunId();
     private final ScenarioListener listener;
+    private final ConsoleProgress progress;
     private final AtomicBoolean aborted = new AtomicBoolean();
     private volatile Instant started;
     private volatile RunWorkspace workspace;
@@ -49,6 +50,7 @@ public final class RunSession {
         this.plan = plan;
         this.clock = clock;
         this.listener = new ScenarioListener(plan.suites(), progress);
+        this.progress = progress;
     }
 
     /**
@@ -99,7 +101,11 @@ public final class RunSession {
                     config.useHttp(), CfTarget.from(config).connection()), plan.reportsDir(), plan.during().orElse(null),
                     plan.duration().orElse(null), plan.readyFile().orElse(null));
             try {
-                List<ScenarioResult> results = launcher.execute(listener);
+                launcher.execute(listener);
+                List<ScenarioResult> results = new FailedScenarioReruns(plan.rerunFailed(),
+                        (ids, attempt) -> launcher.rerun(ids, new ScenarioListener(plan.suites(), progress, attempt),
+                                attempt), progress, aborted::get)
+                        .apply(listener.attempts());
                 return new RunOutcome(runId, started, clock.instant(), results, Optional.empty(), aborted.get(),
                         scope.availability(), scope.during());
             } finally {

@@ -18,22 +18,38 @@ import vigil.report.ScenarioResult;
 import vigil.report.ScenarioStatus;
 import vigil.report.Suite;
 
-/** Turns the Cucumber engine's test events into scenario results and progress lines. Called from many threads. */
+/**
+ * Turns the Cucumber engine's test events into scenario results and progress lines, for one pass over the
+ * scenarios: the run's first, or a rerun of the failed ones. Called from many threads.
+ */
 final class ScenarioListener implements TestExecutionListener {
     private static final int MAX_ERROR_LENGTH = 4000;
 
     private final Set<Suite> selected;
     private final ConsoleProgress progress;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
-    private final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final int attempt;
+    private final List<ScenarioAttempt> results = Collections.synchronizedList(new ArrayList<>());
     private volatile TestPlan plan;
 
+    /** The listener of the run's first pass. */
     ScenarioListener(Set<Suite> selected, ConsoleProgress progress) {
+        this(selected, progress, 1);
+    }
+
+    /** @param attempt 1 for the first pass, 2 for the first rerun of failed scenarios, ... */
+    ScenarioListener(Set<Suite> selected, ConsoleProgress progress, int attempt) {
         this.selected = selected;
         this.progress = progress;
+        this.attempt = attempt;
     }
 
     List<ScenarioResult> results() {
+        return attempts().stream().map(ScenarioAttempt::result).toList();
+    }
+
+    /** The results with the unique ids that select their scenarios again. */
+    List<ScenarioAttempt> attempts() {
         synchronized (results) {
             return List.copyOf(results);
         }
@@ -81,8 +97,12 @@ final class ScenarioListener implements TestExecutionListener {
     private void record(TestIdentifier test, ScenarioStatus status, Duration duration, String error) {
         ScenarioResult result = new ScenarioResult(suiteOf(test), featureOf(test), test.getDisplayName(), status,
                 duration, error);
-        results.add(result);
-        progress.scenarioFinished(result);
+        results.add(new ScenarioAttempt(test.getUniqueId(), result));
+        if (attempt == 1) {
+            progress.scenarioFinished(result);
+        } else {
+            progress.rerunFinished(result, attempt);
+        }
     }
 
     /** The suite whose tag the scenario carries; the filter lets no scenario through without one. */

@@ -33,21 +33,33 @@ public final class AllureHtmlGenerator {
     private static final Pattern GTAG_SNIPPET = Pattern.compile("<script>\\s*window\\.dataLayer[^<]*</script>\\s*");
 
     private final Duration timeout;
+    private final AllureHistory history;
 
     public AllureHtmlGenerator() {
         this(DEFAULT_TIMEOUT);
     }
 
     public AllureHtmlGenerator(Duration timeout) {
+        this(timeout, null);
+    }
+
+    private AllureHtmlGenerator(Duration timeout, AllureHistory history) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         this.timeout = timeout;
+        this.history = history;
+    }
+
+    /** This generator, also carrying the report's history over from and to {@code history} (trends across runs). */
+    public AllureHtmlGenerator withHistory(AllureHistory history) {
+        return new AllureHtmlGenerator(timeout, history);
     }
 
     /**
-     * Generates the report and returns the path of its {@code index.html}. An empty or missing results
-     * directory gives a report that shows no tests.
+     * Generates the report and returns the path of its {@code index.html}; its {@code history/} folder goes
+     * beside it. An empty or missing results directory gives a report that shows no tests. With a
+     * {@linkplain #withHistory history}, the report shows the trends of the runs before it.
      *
      * @throws IOException when the generation fails or times out; Allure's output is then left in
      *                     {@code <report dir>/}{@value #LOG_FILE}
@@ -58,12 +70,18 @@ public final class AllureHtmlGenerator {
         Files.deleteIfExists(index); // so that a stale report is never taken for a new one
         // The child's output stays here only when it failed, for the one who has to find out why.
         Path log = reportDir.resolve(LOG_FILE);
+        if (history != null) {
+            history.restoreInto(resultsDir);
+        }
         run(childJvm(resultsDir, reportDir).redirectErrorStream(true).redirectOutput(log.toFile()), log);
         if (!Files.isRegularFile(index)) {
             throw new IOException("Allure wrote no " + index + ", see " + log);
         }
         Files.deleteIfExists(log);
         removeAnalytics(index);
+        if (history != null) {
+            history.keepFrom(reportDir);
+        }
         return index;
     }
 

@@ -1,6 +1,7 @@
 package vigil.report;
 
 import io.qameta.allure.ConfigurationBuilder;
+import io.qameta.allure.Extension;
 import io.qameta.allure.ReportGenerator;
 import io.qameta.allure.core.Configuration;
 import io.qameta.allure.ga.GaPlugin;
@@ -8,11 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Entry point of the child JVM that {@link AllureHtmlGenerator} starts:
- * {@code AllureHtmlMain <allure-results dir> <report dir>}. Exits 0 when the report was written.
+ * {@code AllureHtmlMain <allure-results dir> <report dir>}. Exits 0 when the report was written: {@code index.html}
+ * and the {@code history/} folder that a later run's results take in to show trends.
  */
 final class AllureHtmlMain {
     private AllureHtmlMain() {
@@ -28,9 +31,10 @@ final class AllureHtmlMain {
             Configuration defaults = new ConfigurationBuilder().useDefault().build();
             // GaPlugin posts usage statistics to Google Analytics while generating. ALLURE_NO_ANALYTICS
             // turns that off as well; leaving the plugin out keeps it off should the variable get lost.
-            Configuration offline = new ConfigurationBuilder()
-                    .fromExtensions(defaults.getExtensions().stream().filter(e -> !(e instanceof GaPlugin)).toList())
-                    .build();
+            List<Extension> extensions = new ArrayList<>(defaults.getExtensions().stream()
+                    .filter(e -> !(e instanceof GaPlugin)).toList());
+            extensions.add(new AllureHistoryExport(Path.of(args[1])));
+            Configuration offline = new ConfigurationBuilder().fromExtensions(extensions).build();
             new ReportGenerator(offline).generateSingleFile(Path.of(args[1]), List.of(Path.of(args[0])));
         } catch (RuntimeException e) {
             e.printStackTrace();

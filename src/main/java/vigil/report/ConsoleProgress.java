@@ -35,6 +35,7 @@ public final class ConsoleProgress {
     private int passed;
     private int failed;
     private int skipped;
+    private int flaky;
     private Instant lastDrawn;
     private int statusWidth;
     private boolean finished;
@@ -90,6 +91,7 @@ public final class ConsoleProgress {
                 case PASSED -> passed++;
                 case FAILED -> failed++;
                 case SKIPPED -> skipped++;
+                case FLAKY -> flaky++;
             }
             if (!interactive) {
                 out.println(resultLine(result));
@@ -99,6 +101,38 @@ public final class ConsoleProgress {
                 drawStatus(true);
             } else {
                 drawStatus(false);
+            }
+            out.flush();
+        }
+    }
+
+    /** Says that failed scenarios are run again ({@code --rerun-failed}). */
+    public void rerunStarted(int attempt, int maxAttempts, int scenarios) {
+        synchronized (lock) {
+            clearStatus();
+            out.printf(Locale.ROOT, "rerunning %d failed %s (attempt %d of at most %d)%n", scenarios,
+                    scenarios == 1 ? "scenario" : "scenarios", attempt, maxAttempts);
+            out.flush();
+        }
+    }
+
+    /**
+     * One rerun of a failed scenario ended. One that passes now is counted flaky instead of failed, and said so:
+     * a rerun must never turn a failure silently green.
+     */
+    public void rerunFinished(ScenarioResult attemptResult, int attempt) {
+        synchronized (lock) {
+            running = Math.max(0, running - 1);
+            clearStatus();
+            String line = resultLine(attemptResult) + " - attempt " + attempt;
+            if (attemptResult.status() == ScenarioStatus.PASSED) {
+                failed = Math.max(0, failed - 1);
+                flaky++;
+                line += ": passed after failing, reported FLAKY";
+            }
+            out.println(line);
+            if (interactive) {
+                drawStatus(true);
             }
             out.flush();
         }
@@ -115,15 +149,25 @@ public final class ConsoleProgress {
                 clearStatus();
             }
             out.println();
-            out.printf(Locale.ROOT, "%-13s %7s %7s %8s %10s%n", "suite", "passed", "failed", "skipped", "duration");
+            boolean anyFlaky = report.scenarios().stream().anyMatch(s -> s.status() == ScenarioStatus.FLAKY);
+            out.printf(Locale.ROOT, "%-13s %7s %7s %8s%s %10s%n", "suite", "passed", "failed", "skipped",
+                    anyFlaky ? String.format(Locale.ROOT, " %6s", "flaky") : "", "duration");
             for (Suite suite : Suite.values()) {
                 SuiteTally tally = SuiteTally.of(suite, report);
                 if (tally.selected()) {
-                    out.printf(Locale.ROOT, "%-13s %7d %7d %8d %10s%n", suite.id(), tally.passed(), tally.failed(),
-                            tally.skipped(), duration(tally.duration()));
+                    out.printf(Locale.ROOT, "%-13s %7d %7d %8d%s %10s%n", suite.id(), tally.passed(), tally.failed(),
+                            tally.skipped(), anyFlaky ? String.format(Locale.ROOT, " %6d", tally.flaky()) : "",
+                            duration(tally.duration()));
                 }
             }
             out.println();
+            if (anyFlaky) {
+                out.println("FLAKY: these scenarios failed and passed only when rerun (not counted as passed):");
+                report.scenarios().stream().filter(s -> s.status() == ScenarioStatus.FLAKY).forEach(s ->
+                        out.printf(Locale.ROOT, "  - %s: %s (passed on attempt %d; first failure: %s)%n",
+                                s.suite().id(), s.name(), s.attempts(), s.error() == null ? "?" : firstLine(s.error())));
+                out.println();
+            }
             out.printf(Locale.ROOT, "verdict: %s (exit code %d)%n", report.verdict().name(), report.exitCode());
             if (report.error() != null) {
                 out.println("error: " + firstLine(report.error()));
@@ -149,8 +193,8 @@ public final class ConsoleProgress {
             return;
         }
         lastDrawn = now;
-        String status = String.format(Locale.ROOT, "[%s] running %d  passed %d  failed %d  skipped %d",
-                elapsed(now), running, passed, failed, skipped);
+        String status = String.format(Locale.ROOT, "[%s] running %d  passed %d  failed %d  skipped %d%s",
+                elapsed(now), running, passed, failed, skipped, flaky == 0 ? "" : "  flaky " + flaky);
         // Pad with blanks so that a shorter line fully covers a longer previous one.
         out.print("\r" + status + " ".repeat(Math.max(0, statusWidth - status.length())));
         statusWidth = status.length();

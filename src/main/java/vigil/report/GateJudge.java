@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  *
  * <p>A summary fails the gate when its verdict is {@code error} or {@code aborted}, when the
  * {@code --during} command failed, when a suite has more failed scenarios than {@code maxFailed}, or
- * when an availability probe breaches its thresholds. The thresholds are the stricter of the run's
+ * when an availability probe breaches its thresholds, and, when told to, when a scenario is flaky (passed only
+ * on a rerun). The thresholds are the stricter of the run's
  * own and the overrides: an override can tighten a threshold, never loosen it.
  *
  * <p>Example: {@code new GateJudge(0, new Thresholds(99.9, null, null, null)).judge(summary)}.
@@ -23,17 +24,26 @@ public final class GateJudge {
 
     private final int maxFailed;
     private final Thresholds overrides;
+    private final boolean failOnFlaky;
 
     /**
      * @param maxFailed failed scenarios each suite may have and still pass (the default is 0)
      * @param overrides stricter thresholds for every availability probe; {@link Thresholds#NONE} for none
      */
     public GateJudge(int maxFailed, Thresholds overrides) {
+        this(maxFailed, overrides, false);
+    }
+
+    /**
+     * @param failOnFlaky whether a scenario that passed only on a rerun fails the gate
+     */
+    public GateJudge(int maxFailed, Thresholds overrides, boolean failOnFlaky) {
         if (maxFailed < 0) {
             throw new IllegalArgumentException("maxFailed must not be negative, was " + maxFailed);
         }
         this.maxFailed = maxFailed;
         this.overrides = Objects.requireNonNull(overrides, "overrides");
+        this.failOnFlaky = failOnFlaky;
     }
 
     public GateDecision judge(Summary summary) {
@@ -48,6 +58,9 @@ public final class GateJudge {
         }
         for (Suite suite : Suite.values()) {
             judgeScenarios(suite, summary, reasons);
+            if (failOnFlaky) {
+                judgeFlaky(suite, summary, reasons);
+            }
         }
         for (AvailabilityResult probe : summary.availability()) {
             judgeAvailability(probe, reasons);
@@ -63,13 +76,28 @@ public final class GateJudge {
         // The counts are the fallback for a summary whose scenario list was cut short.
         int failed = Math.max(failedNames.size(), summary.suites().of(suite).failed());
         if (failed > maxFailed) {
-            String names = failedNames.stream().limit(NAMES_LISTED).collect(Collectors.joining(", "));
-            if (failedNames.size() > NAMES_LISTED) {
-                names += " and " + (failedNames.size() - NAMES_LISTED) + " more";
-            }
+            String names = listed(failedNames);
             reasons.add(String.format(Locale.ROOT, "%s: %d %s failed (allowed %d)%s", suite.id(), failed,
                     failed == 1 ? "scenario" : "scenarios", maxFailed, names.isEmpty() ? "" : ": " + names));
         }
+    }
+
+    private static void judgeFlaky(Suite suite, Summary summary, List<String> reasons) {
+        List<String> flakyNames = summary.scenarios().stream()
+                .filter(s -> s.suite() == suite && s.status() == ScenarioStatus.FLAKY)
+                .map(s -> "\"" + s.name() + "\"" + (s.attempts() == null ? "" : " (passed on attempt " + s.attempts() + ")"))
+                .toList();
+        int flaky = Math.max(flakyNames.size(), summary.suites().of(suite).flaky());
+        if (flaky > 0) {
+            reasons.add(String.format(Locale.ROOT, "%s: %d %s flaky, failed first and passed only on a rerun"
+                    + " (--fail-on-flaky)%s", suite.id(), flaky, flaky == 1 ? "scenario is" : "scenarios are",
+                    flakyNames.isEmpty() ? "" : ": " + listed(flakyNames)));
+        }
+    }
+
+    private static String listed(List<String> names) {
+        String listed = names.stream().limit(NAMES_LISTED).collect(Collectors.joining(", "));
+        return names.size() > NAMES_LISTED ? listed + " and " + (names.size() - NAMES_LISTED) + " more" : listed;
     }
 
     private void judgeAvailability(AvailabilityResult probe, List<String> reasons) {

@@ -85,21 +85,52 @@ public final class JunitXmlWriter {
         xml.writeAttribute("classname", text(scenario.feature()));
         xml.writeAttribute("name", text(scenario.name()));
         xml.writeAttribute("time", seconds(scenario.duration()));
-        if (scenario.status() == ScenarioStatus.FAILED) {
-            String error = scenario.error() == null ? "failed" : text(scenario.error());
-            xml.writeCharacters(INDENT + "  ");
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", firstLine(error));
-            xml.writeCharacters(error);
-            xml.writeEndElement();
-        } else if (scenario.status() == ScenarioStatus.SKIPPED) {
-            xml.writeCharacters(INDENT + "  ");
-            xml.writeEmptyElement("skipped");
+        switch (scenario.status()) {
+            case FAILED -> {
+                // Maven Surefire's convention for reruns: the first failure, then one element per failed rerun.
+                writeFailure(xml, "failure", scenario.error());
+                for (String rerun : scenario.rerunErrors()) {
+                    writeFailure(xml, "rerunFailure", rerun);
+                }
+            }
+            case FLAKY -> {
+                // Surefire's convention for a test that passed on a rerun: a passed testcase that lists the failed
+                // attempts, which Jenkins and other JUnit readers show as flaky.
+                for (String failure : scenario.failures()) {
+                    writeFailure(xml, "flakyFailure", failure);
+                }
+            }
+            case SKIPPED -> {
+                xml.writeCharacters(INDENT + "  ");
+                xml.writeEmptyElement("skipped");
+            }
+            case PASSED -> {
+            }
         }
         if (!empty) {
             xml.writeCharacters(INDENT);
             xml.writeEndElement();
         }
+    }
+
+    /**
+     * {@code <failure>} carries its text in the element; Surefire's rerun and flaky elements carry it in a
+     * {@code <stackTrace>} child.
+     */
+    private static void writeFailure(XMLStreamWriter xml, String element, String message) throws XMLStreamException {
+        String error = message == null ? "failed" : text(message);
+        xml.writeCharacters(INDENT + "  ");
+        xml.writeStartElement(element);
+        xml.writeAttribute("message", firstLine(error));
+        if (element.equals("failure")) {
+            xml.writeCharacters(error);
+        } else {
+            xml.writeAttribute("type", "failure");
+            xml.writeStartElement("stackTrace");
+            xml.writeCharacters(error);
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
     }
 
     private static String seconds(Duration duration) {

@@ -44,8 +44,10 @@ public final class ReportWriter {
         // A run that ended before any scenario (target unreachable, login refused) has nothing to show in
         // Allure; skipping it lets the pipeline see exit 3 seconds sooner.
         if (!report.scenarios().isEmpty() || !report.availability().isEmpty()) {
-            attempt("Allure HTML", layout.allureHtml(), written, err,
-                    () -> List.of(allure.generate(layout.allureResults(), layout.allureReportDir())));
+            attempt("Allure HTML", layout.allureHtml(), written, err, () -> {
+                AllureFlakyMarker.mark(layout.allureResults());
+                return List.of(allure.generate(layout.allureResults(), layout.allureReportDir()));
+            });
         }
         return written;
     }

@@ -72,7 +72,8 @@ public record Summary(
      * Scenario counts of one suite.
      *
      * @param selected  whether the suite was part of the run (all counts are 0 when it was not)
-     * @param flaky     scenarios that passed only on a retry
+     * @param flaky     scenarios that failed and then passed on a rerun ({@code --rerun-failed}); not counted in
+     *                  {@code passed} or {@code failed}
      * @param durationS the sum of the scenario durations in seconds; scenarios run in parallel, so
      *                  this can exceed the wall time of the run
      */
@@ -85,13 +86,26 @@ public record Summary(
             @JsonProperty("duration_s") double durationS) {
     }
 
-    /** One scenario as the gate sees it. */
+    /**
+     * One scenario as the gate sees it.
+     *
+     * @param error    the failure of its first attempt (for a {@code flaky} one, too)
+     * @param attempts how often it ran (more than 1 when it was rerun after failing); {@code null} in summaries
+     *                 written before reruns existed
+     */
     public record Scenario(
             @JsonProperty("suite") Suite suite,
             @JsonProperty("feature") String feature,
             @JsonProperty("name") String name,
             @JsonProperty("status") ScenarioStatus status,
             @JsonProperty("duration_s") double durationS,
-            @JsonProperty("error") String error) {
+            @JsonProperty("error") String error,
+            @JsonProperty("attempts") Integer attempts) {
+
+        /** A scenario that ran once. */
+        public Scenario(Suite suite, String feature, String name, ScenarioStatus status, double durationS,
+                        String error) {
+            this(suite, feature, name, status, durationS, error, 1);
+        }
     }
 }

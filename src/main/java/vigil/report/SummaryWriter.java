@@ -26,15 +26,14 @@ public final class SummaryWriter {
                         counts(Suite.AVAILABILITY, report)),
                 report.scenarios().stream()
                         .map(s -> new Summary.Scenario(s.suite(), s.feature(), s.name(), s.status(),
-                                Seconds.of(s.duration()), s.error()))
+                                Seconds.of(s.duration()), s.error(), s.attempts()))
                         .toList(),
                 report.availability(), report.during(), report.shard());
     }
 
     private static Summary.SuiteCounts counts(Suite suite, RunReport report) {
         SuiteTally tally = SuiteTally.of(suite, report);
-        // Retries are not run yet, so nothing can be flaky.
-        return new Summary.SuiteCounts(tally.selected(), tally.passed(), tally.failed(), tally.skipped(), 0,
+        return new Summary.SuiteCounts(tally.selected(), tally.passed(), tally.failed(), tally.skipped(), tally.flaky(),
                 Seconds.of(tally.duration()));
     }
 

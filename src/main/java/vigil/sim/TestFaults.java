@@ -77,4 +77,14 @@ public final class TestFaults {
         cc.manifestInstancesIgnored(on);
         return this;
     }
+
+    /**
+     * Smoke ("The API answers and says where to log in"): the next {@code requests} answers to {@code GET /v3/info} are 500, then it answers
+     * again ({@link Integer#MAX_VALUE}: it never does). A scenario that reads the info fails on its first attempt
+     * and passes on a rerun: what {@code vigil run --rerun-failed} must report as flaky.
+     */
+    public TestFaults v3InfoFails(int requests) {
+        cc.v3InfoFails(requests);
+        return this;
+    }
 }

@@ -97,7 +97,7 @@ class ShardedDiscoveryTest {
 
     private FeatureLauncher launcher(Set<Suite> suites, Optional<Path> features, Optional<Shard> shard) {
         RunPlan plan = new RunPlan(suites, Optional.empty(), features, 1, reports, Optional.empty(),
-                Optional.empty(), Optional.empty(), shard);
+                Optional.empty(), Optional.empty(), shard, 0);
         return new FeatureLauncher(plan, Set.of());
     }
 

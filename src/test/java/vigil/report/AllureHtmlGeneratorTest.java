@@ -31,7 +31,12 @@ class AllureHtmlGeneratorTest {
 
         assertThat(index).isEqualTo(dir.resolve("allure-report/index.html")).isRegularFile();
         try (var files = Files.list(dir.resolve("allure-report"))) {
-            assertThat(files).as("only the single file, no log left behind").containsExactly(index);
+            assertThat(files).as("the single file and the history a later run takes in, no log left behind")
+                    .containsExactlyInAnyOrder(index, dir.resolve("allure-report/history"));
+        }
+        try (var history = Files.list(dir.resolve("allure-report/history"))) {
+            assertThat(history).extracting(file -> file.getFileName().toString())
+                    .contains("history.json", "history-trend.json");
         }
         assertOffline(Files.readString(index, StandardCharsets.UTF_8));
     }

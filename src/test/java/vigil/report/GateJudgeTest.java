@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -179,6 +180,20 @@ class GateJudgeTest {
         GateDecision decision = DEFAULT.judge(new SummaryReader().read(file));
 
         assertThat(decision.reasons()).containsExactly("smoke: 1 scenario failed (allowed 0): \"Push the app\"");
+    }
+
+    @Test
+    void flakyScenarioPassesTheGateUnlessToldToFailOnFlakes() {
+        ScenarioResult flaky = new ScenarioResult(Suite.SMOKE, "Platform", "The API answers", ScenarioStatus.FLAKY,
+                Duration.ofSeconds(2), "HTTP 500 from GET /v3/info", List.of());
+        Summary summary = summary(Verdict.PASSED, List.of(flaky), List.of());
+
+        GateDecision lenient = DEFAULT.judge(summary);
+        GateDecision strict = new GateJudge(0, Thresholds.NONE, true).judge(summary);
+
+        assertThat(lenient.passed()).isTrue();
+        assertThat(strict.reasons()).containsExactly("smoke: 1 scenario is flaky, failed first and passed only on a"
+                + " rerun (--fail-on-flaky): \"The API answers\" (passed on attempt 2)");
     }
 
     private static AvailabilityResult probe(double pct, double longestOutageS, long failures, double p99,

@@ -9,6 +9,7 @@ import org.w3c.dom.NodeList;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -52,6 +53,32 @@ class JunitXmlWriterTest {
         Element skippedCase = (Element) acceptance.getElementsByTagName("testcase").item(1);
         assertThat(skippedCase.getAttribute("name")).isEqualTo("Run a task");
         assertThat(skippedCase.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void rerunScenariosFollowSurefiresFlakyAndRerunConvention() throws Exception {
+        ScenarioResult flaky = new ScenarioResult(Suite.SMOKE, "Platform", "Flaky one", ScenarioStatus.FLAKY,
+                Duration.ofSeconds(3), "first failure\ndetail", List.of("second failure"));
+        ScenarioResult failed = new ScenarioResult(Suite.SMOKE, "Platform", "Broken one", ScenarioStatus.FAILED,
+                Duration.ofSeconds(2), "failed first", List.of("failed again"));
+        new JunitXmlWriter().write(dir, new RunReport("r1", STARTED, FINISHED, Set.of(Suite.SMOKE),
+                List.of(flaky, failed), Verdict.FAILED, 1, null));
+
+        Element suite = parse(dir.resolve("smoke.xml")).getDocumentElement();
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        Element flakyCase = (Element) suite.getElementsByTagName("testcase").item(0);
+        assertThat(flakyCase.getElementsByTagName("failure").getLength()).isZero();
+        NodeList flakyFailures = flakyCase.getElementsByTagName("flakyFailure");
+        assertThat(flakyFailures.getLength()).isEqualTo(2);
+        assertThat(((Element) flakyFailures.item(0)).getAttribute("message")).isEqualTo("first failure");
+        assertThat(((Element) flakyFailures.item(0)).getElementsByTagName("stackTrace").item(0).getTextContent())
+                .isEqualTo("first failure\ndetail");
+        assertThat(((Element) flakyFailures.item(1)).getAttribute("message")).isEqualTo("second failure");
+        Element failedCase = (Element) suite.getElementsByTagName("testcase").item(1);
+        assertThat(failedCase.getElementsByTagName("failure").item(0).getTextContent()).isEqualTo("failed first");
+        assertThat(((Element) failedCase.getElementsByTagName("rerunFailure").item(0)).getAttribute("message"))
+                .isEqualTo("failed again");
     }
 
     @Test

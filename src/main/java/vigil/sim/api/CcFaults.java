@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults of the Cloud Controller that tests switch on to show that a check notices broken behaviour.
@@ -26,6 +27,8 @@ public final class CcFaults {
     private volatile boolean taskExitStatusIgnored;
     private volatile boolean bindingsLeftOutOfVcapServices;
     private volatile boolean manifestInstancesIgnored;
+    /** {@code GET /v3/info} answers still to fail; {@link Integer#MAX_VALUE} fails them all. */
+    private final AtomicInteger v3InfoFailures = new AtomicInteger();
     /** Destinations removed while {@link #routingIgnoresUnmapping} was on, by route GUID: still routed to. */
     private final Map<String, List<Destination>> unmappedButRouted = new ConcurrentHashMap<>();
 
@@ -104,5 +107,21 @@ public final class CcFaults {
 
     boolean manifestInstancesIgnored() {
         return manifestInstancesIgnored;
+    }
+
+    /**
+     * The next {@code requests} answers to {@code GET /v3/info} are 500 UnknownError, then it answers again;
+     * {@link Integer#MAX_VALUE} keeps it failing. Lets a test make a scenario fail once and pass on a rerun.
+     */
+    public void v3InfoFails(int requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests must not be negative, was " + requests);
+        }
+        v3InfoFailures.set(requests);
+    }
+
+    /** Whether this {@code GET /v3/info} is to fail; counts it against the failures still to come. */
+    boolean takeV3InfoFailure() {
+        return v3InfoFailures.getAndUpdate(left -> left == 0 || left == Integer.MAX_VALUE ? left : left - 1) > 0;
     }
 }

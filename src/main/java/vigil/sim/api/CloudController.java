@@ -103,7 +103,7 @@ public final class CloudController implements AutoCloseable {
         Stager stager = new Stager(store, runtime, background, dir, faults);
 
         RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl);
-        InfoEndpoint info = new InfoEndpoint(urls, uaaUrl);
+        InfoEndpoint info = new InfoEndpoint(urls, uaaUrl, faults);
         OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
         SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
         DomainsEndpoint domains = new DomainsEndpoint(urls, store);

@@ -20,13 +20,18 @@ final class InfoEndpoint {
 
     private final ApiUrlBuilder urls;
     private final URI uaaUrl;
+    private final CcFaults faults;
 
-    InfoEndpoint(ApiUrlBuilder urls, URI uaaUrl) {
+    InfoEndpoint(ApiUrlBuilder urls, URI uaaUrl, CcFaults faults) {
         this.urls = urls;
         this.uaaUrl = uaaUrl;
+        this.faults = faults;
     }
 
     Response v3Info(Request request, SecurityContext security) {
+        if (faults.takeV3InfoFailure()) {
+            throw CcError.UNKNOWN_ERROR.raise();
+        }
         ObjectNode body = JsonWriter.object();
         body.put("build", BUILD);
         body.putObject("cli_version").put("minimum", "").put("recommended", "");
