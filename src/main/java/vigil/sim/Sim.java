@@ -96,7 +96,7 @@ public final class Sim implements AutoCloseable {
                     new AdminRoute("GET", DeploysEndpoint.PATH + "/{id}", deploysEndpoint::get));
             CcFaults ccFaults = new CcFaults();
             CloudController api = remember(started, CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
-                    uaa.verificationKey(), clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults, transport));
+                    uaa::verificationKey, clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults, transport));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),

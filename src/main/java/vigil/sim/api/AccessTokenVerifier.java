@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Checks a request's {@code Authorization} header the way CC's token decoder does: a
@@ -22,14 +23,25 @@ final class AccessTokenVerifier {
 
     private static final String AUDIENCE = "cloud_controller";
 
-    private final RSASSAVerifier verifier;
+    private final Supplier<RSAPublicKey> uaaKey;
     private final String issuer;
     private final Clock clock;
+    private volatile RSASSAVerifier verifier;
 
-    AccessTokenVerifier(RSAPublicKey uaaKey, String issuer, Clock clock) {
-        this.verifier = new RSASSAVerifier(uaaKey);
+    /** @param uaaKey the UAA's key, looked up at the first token (as CC reads UAA's token_keys when it needs them) */
+    AccessTokenVerifier(Supplier<RSAPublicKey> uaaKey, String issuer, Clock clock) {
+        this.uaaKey = uaaKey;
         this.issuer = issuer;
         this.clock = clock;
+    }
+
+    private RSASSAVerifier verifier() {
+        RSASSAVerifier current = verifier;
+        if (current == null) {
+            current = new RSASSAVerifier(uaaKey.get());
+            verifier = current;
+        }
+        return current;
     }
 
     SecurityContext verify(Optional<String> authorization) {
@@ -44,7 +56,7 @@ final class AccessTokenVerifier {
     private Optional<Caller> caller(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier())) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -75,17 +76,18 @@ public final class CloudController implements AutoCloseable {
     public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
                                         AppRuntime runtime, String appsDomain, Path workDir, URI logCacheUrl,
                                         List<AdminRoute> adminRoutes, CcFaults faults) throws IOException {
-        return start(port, uaaUrl, uaaIssuer, uaaKey, clock, runtime, appsDomain, workDir, logCacheUrl, adminRoutes,
-                faults, Transport.PLAIN);
+        return start(port, uaaUrl, uaaIssuer, () -> uaaKey, clock, runtime, appsDomain, workDir, logCacheUrl,
+                adminRoutes, faults, Transport.PLAIN);
     }
 
     /**
      * As above, serving HTTPS when the transport says so; the CC then trusts the same certificate when it
-     * asks the UAA.
+     * asks the UAA. The UAA's key is looked up when the first token is checked.
      */
-    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, RSAPublicKey uaaKey, Clock clock,
-                                        AppRuntime runtime, String appsDomain, Path workDir, URI logCacheUrl,
-                                        List<AdminRoute> adminRoutes, CcFaults faults, Transport transport)
+    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, Supplier<RSAPublicKey> uaaKey,
+                                        Clock clock, AppRuntime runtime, String appsDomain, Path workDir,
+                                        URI logCacheUrl, List<AdminRoute> adminRoutes, CcFaults faults,
+                                        Transport transport)
             throws IOException {
         Path createdWorkDir = workDir == null ? Files.createTempDirectory("vigil-sim-cc-") : null;
         Path dir = workDir == null ? createdWorkDir : Files.createDirectories(workDir);

@@ -17,35 +17,59 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import vigil.sim.http.JsonWriter;
 
 /**
  * The zone's RSA token signing key, generated at start: nothing persists, so tokens from an
  * earlier sim are (correctly) rejected by a new one. Tokens carry {@code kid} and {@code jku}
  * headers like UAA's so clients can look the key up at {@code /token_keys}.
+ *
+ * <p>The key is generated on a thread of its own while the rest of the embedded CF (and the harness, in
+ * {@code run --sim}) starts: a 2048-bit key takes from a few hundred milliseconds to seconds of CPU, most of the
+ * sim's start-up, and nothing needs it before the first token is asked for or checked.
  */
 final class SigningKey {
 
     static final String KEY_ID = "key-1";
 
-    private final RSAKey key;
+    private final CompletableFuture<RSAKey> pending;
     private final URI keysUrl;
 
-    private SigningKey(RSAKey key, URI keysUrl) {
-        this.key = key;
+    private SigningKey(CompletableFuture<RSAKey> pending, URI keysUrl) {
+        this.pending = pending;
         this.keysUrl = keysUrl;
     }
 
+    /** Starts generating a new key; its first use waits until it is there. */
     static SigningKey generate(URI keysUrl) {
+        Executor ownThread = task -> {
+            Thread thread = new Thread(task, "vigil-sim-uaa-key");
+            thread.setDaemon(true);
+            thread.start();
+        };
+        return new SigningKey(CompletableFuture.supplyAsync(SigningKey::newKey, ownThread), keysUrl);
+    }
+
+    private static RSAKey newKey() {
         try {
-            RSAKey key = new RSAKeyGenerator(2048)
+            return new RSAKeyGenerator(2048)
                     .keyID(KEY_ID)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
-            return new SigningKey(key, keysUrl);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the token signing key", e);
+        }
+    }
+
+    private RSAKey key() {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("cannot generate the token signing key", e.getCause());
         }
     }
 
@@ -58,7 +82,7 @@ final class SigningKey {
                 .build();
         JWSObject jws = new JWSObject(header, new Payload(new String(JsonWriter.write(claims), StandardCharsets.UTF_8)));
         try {
-            jws.sign(new RSASSASigner(key));
+            jws.sign(new RSASSASigner(key()));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
@@ -69,7 +93,7 @@ final class SigningKey {
     boolean signed(SignedJWT token) {
         try {
             return JWSAlgorithm.RS256.equals(token.getHeader().getAlgorithm())
-                    && token.verify(new RSASSAVerifier(key.toRSAPublicKey()));
+                    && token.verify(new RSASSAVerifier(key().toRSAPublicKey()));
         } catch (JOSEException e) {
             return false;
         }
@@ -77,7 +101,7 @@ final class SigningKey {
 
     RSAPublicKey publicKey() {
         try {
-            return key.toRSAPublicKey();
+            return key().toRSAPublicKey();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -87,12 +111,12 @@ final class SigningKey {
     ObjectNode publicJwk() {
         return JsonWriter.object()
                 .put("kty", "RSA")
-                .put("e", key.getPublicExponent().toString())
+                .put("e", key().getPublicExponent().toString())
                 .put("use", "sig")
                 .put("kid", KEY_ID)
                 .put("alg", JWSAlgorithm.RS256.getName())
                 .put("value", pem())
-                .put("n", key.getModulus().toString());
+                .put("n", key().getModulus().toString());
     }
 
     private String pem() {
