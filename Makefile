@@ -36,8 +36,9 @@ availability: $(JAR)
 	$(JAVA) $(JAVA_FLAGS) -jar $(JAR) run $(TARGET) --suites availability
 
 ## the embedded CF on its own, until Ctrl-C; writes sim.yml for 'vigil run --config sim.yml'
+## (without JAVA_FLAGS: a sim serves for as long as it is kept, long enough for C2 to pay back)
 sim: $(JAR)
-	$(JAVA) $(JAVA_FLAGS) -jar $(JAR) sim --write-config sim.yml
+	$(JAVA) -jar $(JAR) sim --write-config sim.yml
 
 clean:
 	$(MVN) -q clean

@@ -101,6 +101,9 @@ public final class Sim implements AutoCloseable {
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
                     faults::routerFailShare, transport));
+            // The UAA's key was generated while the rest started; a started sim answers its first token request
+            // without that wait, which a client with a short request timeout would take for a dead UAA.
+            uaa.verificationKey();
             return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password,
                     options.tls());
         } catch (IOException | RuntimeException e) {

@@ -27,9 +27,8 @@ import vigil.sim.http.JsonWriter;
  * earlier sim are (correctly) rejected by a new one. Tokens carry {@code kid} and {@code jku}
  * headers like UAA's so clients can look the key up at {@code /token_keys}.
  *
- * <p>The key is generated on a thread of its own while the rest of the embedded CF (and the harness, in
- * {@code run --sim}) starts: a 2048-bit key takes from a few hundred milliseconds to seconds of CPU, most of the
- * sim's start-up, and nothing needs it before the first token is asked for or checked.
+ * <p>The key is generated on a thread of its own while the rest of the embedded CF starts: a 2048-bit key takes
+ * from a few hundred milliseconds to seconds of CPU, most of the sim's start-up.
  */
 final class SigningKey {
 
