@@ -1,7 +1,6 @@
 package vigil.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -239,9 +238,8 @@ final class RunCommand implements Callable<Integer> {
             vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
                     + " shards than scenarios); nothing to run, which is not a failure");
         }
-        int exitCode = report(outcome, ExitCode.of(outcome, failOnFlaky), plan, progress, (dir, report, err) ->
-                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(AllureHtmlGenerator.DEFAULT_TIMEOUT))
-                        .write(dir, report, err));
+        int exitCode = report(outcome, ExitCode.of(outcome, failOnFlaky), plan, progress,
+                AllureHtmlGenerator.DEFAULT_TIMEOUT);
         sayLeftBehind(session);
         return exitCode;
     }
@@ -254,9 +252,7 @@ final class RunCommand implements Callable<Integer> {
         vigil.err.println("vigil run: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
                 + "): removing what the run created, then writing the reports");
         RunOutcome outcome = session.abort(ABORT_CLEANUP_BOUND);
-        report(outcome, exitCode, plan, progress, (dir, report, err) ->
-                new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(ABORT_REPORT_BOUND))
-                        .write(dir, report, err));
+        report(outcome, exitCode, plan, progress, ABORT_REPORT_BOUND);
         sayLeftBehind(session);
         System.exit(exitCode);
     }
@@ -272,20 +268,18 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private interface Reports {
-        List<Path> write(Path dir, RunReport report, PrintStream err);
-    }
-
     /**
      * Writes the reports, says on stderr why the run did not pass when that is not a scenario, and returns the
      * exit code: the run's own, or {@link ExitCode#SETUP_FAILED} for a passed run whose summary.json could not
      * be written (a pipeline must not take a run without its gate file for a passed one).
      */
-    private int report(RunOutcome outcome, int exitCode, RunPlan plan, ConsoleProgress progress, Reports reports) {
+    private int report(RunOutcome outcome, int exitCode, RunPlan plan, ConsoleProgress progress,
+                       Duration allureTimeout) {
         String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
         ReportLayout layout = new ReportLayout(plan.reportsDir());
         RunReport report = runReport(outcome, exitCode, plan, error);
-        List<Path> written = reports.write(plan.reportsDir(), report, vigil.err);
+        List<Path> written = new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(allureTimeout))
+                .write(plan.reportsDir(), report, vigil.err);
         if (error != null) {
             vigil.err.println("vigil run: " + error);
         } else if (exitCode == ExitCode.DURING_FAILED && outcome.during() != null) {
