@@ -25,6 +25,8 @@ final class FailureKind {
     static final String LATE = "late";
     /** The check was due while the probe's in-flight cap of checks was still running, so it was not sent. */
     static final String IN_FLIGHT_CAP = "in_flight_cap";
+    /** The TLS handshake failed, most often on a certificate this JVM does not trust. */
+    static final String TLS_ERROR = "tls_error";
 
     private FailureKind() {
     }
@@ -67,7 +69,7 @@ final class FailureKind {
             return "no_route_to_host";
         }
         if (t instanceof SSLException) {
-            return "tls_error";
+            return TLS_ERROR;
         }
         if (message.contains("reset")) {
             return "connection_reset";

@@ -19,8 +19,13 @@ final class LiveWait {
                     .pollInterval(POLL)
                     .until(measurement::live);
         } catch (ConditionTimeoutException e) {
+            String notLive = measurement.notLive();
+            String advice = notLive.contains("(" + FailureKind.TLS_ERROR + ")")
+                    ? ": the TLS certificate was refused; if it is a dev environment's self-signed one, skip TLS"
+                    + " validation (skip_ssl_validation: true for vigil run, --skip-ssl-validation for vigil monitor)"
+                    : ": is the target up, and the URL right?";
             throw new ProbesNotLiveException("no successful check within " + bound.toSeconds() + " s from "
-                    + measurement.notLive() + ": is the target up, and the URL right?");
+                    + notLive + advice);
         }
     }
 }

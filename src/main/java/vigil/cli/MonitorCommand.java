@@ -75,6 +75,11 @@ final class MonitorCommand implements Callable<Integer> {
             description = "Written once every URL has answered once, for a pipeline that starts the deploy elsewhere.")
     private Path readyFile;
 
+    @Option(names = "--skip-ssl-validation",
+            description = "Accept any TLS certificate for any host, e.g. a dev environment's self-signed one"
+                    + " (a warning says so).")
+    private boolean skipSslValidation;
+
     @Option(names = "--live-timeout", paramLabel = "D", converter = AgeConverter.class, defaultValue = "60s",
             description = "How long the URLs get to answer once before the measurement starts (default: 60s).")
     private Duration liveTimeout;
@@ -106,6 +111,10 @@ final class MonitorCommand implements Callable<Integer> {
         Measurement measurement = builder.start();
         DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
         DuringCommand command = during == null ? null : new DuringCommand(during, layout.duringLog(), clock);
+        if (skipSslValidation) {
+            vigil.err.println("vigil monitor: warning: --skip-ssl-validation: TLS certificates of the URLs are not"
+                    + " verified");
+        }
         vigil.out.println("monitor: " + probes.size() + (probes.size() == 1 ? " URL" : " URLs") + " at "
                 + trim(rate) + " Hz; waiting for each to answer once (up to " + AgeConverter.describe(liveTimeout) + ")");
         DuringResult duringResult = null;
@@ -229,7 +238,7 @@ final class MonitorCommand implements Callable<Integer> {
             String name = uniqueName(nameOf(uri), names);
             try {
                 probes.add(new HttpProbe(new ProbeSpec(name, url, rate, Duration.ofMillis(timeoutMs)), uri,
-                        routerAddress));
+                        routerAddress, skipSslValidation));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage().replace("rate of probe " + name, "--rate")
                         .replace("probe " + name + ": ", ""));

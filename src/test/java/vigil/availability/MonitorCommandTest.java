@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.Vigil;
+import vigil.sim.http.Transport;
 
 /** {@code vigil monitor} end to end, in process, against a local server. */
 class MonitorCommandTest {
@@ -117,6 +121,37 @@ class MonitorCommandTest {
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
             assertThat(run.err()).contains("the --during command was not found (sh exit 127): vigil-no-such-deploy");
+        }
+    }
+
+    @Test
+    void selfSignedHttpsIsRefusedSayingWhatToDoAndMeasuredWithSkipSslValidation() throws Exception {
+        HttpServer https = Transport.selfSigned("localhost")
+                .create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        https.start();
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/health";
+
+            Run refused = monitor(url, "--duration", "1s", "--live-timeout", "2s",
+                    "--reports", dir.resolve("refused").toString());
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+            assertThat(refused.err()).contains("(tls_error)", "--skip-ssl-validation").doesNotContain("\tat ");
+
+            Run skipped = monitor(url, "--duration", "1s", "--skip-ssl-validation",
+                    "--reports", dir.resolve("skipped").toString());
+            assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
+            assertThat(skipped.err()).contains("warning: --skip-ssl-validation: TLS certificates of the URLs are not"
+                    + " verified");
+            JsonNode probe = new ObjectMapper().readTree(dir.resolve("skipped/summary.json").toFile())
+                    .get("availability").get(0);
+            assertThat(probe.get("failures").asLong()).isZero();
+            assertThat(probe.get("samples").asLong()).isPositive();
+        } finally {
+            https.stop(0);
         }
     }
 
