@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcourseScriptsTest {
     private static final Path RUN_VIGIL = Path.of("concourse/run-vigil.sh").toAbsolutePath();
     private static final Path MARKER = Path.of("concourse/marker.sh").toAbsolutePath();
+    private static final Path HISTORY = Path.of("concourse/history.sh").toAbsolutePath();
     private static final String FAKE_JAVA = """
             #!/bin/sh
             echo "$@" > "$FAKE_ARGS"
@@ -84,13 +85,14 @@ class ConcourseScriptsTest {
                 "VIGIL_READY_PUT", MARKER + " put probes-live \"$VIGIL_READY_FILE\"",
                 "MARKER_URL", "file://" + work.resolve("store"),
                 "VIGIL_SOFT_FAIL", "true",
+                "VIGIL_HISTORY", "history",
                 "FAKE_EXIT", "1"));
 
         Result run = run(List.of(RUN_VIGIL.toString()), env);
 
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(Files.readString(work.resolve("args")).strip()).isEqualTo("-jar vigil.jar run --reports reports"
-                + " --suites availability --tags not @sim --shard 1/2 --ready-file reports/probes.ready");
+                + " --suites availability --tags not @sim --shard 1/2 --history history --ready-file reports/probes.ready");
         assertThat(work.resolve("store/probes-live")).hasContent("probes live");
         assertThat(work.resolve("reports/exit-code")).hasContent("1");
     }
@@ -119,6 +121,36 @@ class ConcourseScriptsTest {
             task.descendants().forEach(ProcessHandle::destroyForcibly);
             task.destroyForcibly();
         }
+    }
+
+    @Test
+    void lastNightsAllureHistoryIsUnpackedWhereVigilRunHistoryReadsIt() throws Exception {
+        // A reports folder packed as archive.yml packs it.
+        Path night = Files.createDirectories(work.resolve("night/allure-report/history"));
+        Files.writeString(night.resolve("history-trend.json"), "[{\"data\":{\"passed\":38}}]");
+        Files.writeString(work.resolve("night/summary.json"), "{}");
+        Path previous = Files.createDirectories(work.resolve("previous"));
+        Result packed = run(List.of("tar", "-czf", previous.resolve("nightly-20261125010203.tgz").toString(),
+                "-C", work.resolve("night").toString(), "."), Map.of());
+        assertThat(packed.code()).as(packed.output()).isZero();
+
+        Result run = run(List.of(HISTORY.toString(), "previous", "history"), Map.of());
+
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("carried 1 files of Allure history from nightly-20261125010203.tgz");
+        assertThat(work.resolve("history/history/history-trend.json")).hasContent("[{\"data\":{\"passed\":38}}]");
+    }
+
+    @Test
+    void theFirstNightStartsAnEmptyHistorySayingSo() throws Exception {
+        // The s3 resource's initial_path: an empty file where an archive would be.
+        Files.createFile(Files.createDirectories(work.resolve("previous")).resolve("nightly-00000000000000.tgz"));
+
+        Result run = run(List.of(HISTORY.toString(), "previous", "history"), Map.of());
+
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("no earlier reports archive in previous; the trends start with this run");
+        assertThat(work.resolve("history/history")).isEmptyDirectory();
     }
 
     @Test
