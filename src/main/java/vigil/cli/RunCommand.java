@@ -238,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
             vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
                     + " shards than scenarios); nothing to run, which is not a failure");
         }
-        int exitCode = report(outcome, ExitCode.of(outcome, failOnFlaky), plan, progress,
+        int exitCode = report(outcome, session.leftBehind(), ExitCode.of(outcome, failOnFlaky), plan, progress,
                 AllureHtmlGenerator.DEFAULT_TIMEOUT);
         sayLeftBehind(session);
         return exitCode;
@@ -252,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
         vigil.err.println("vigil run: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
                 + "): removing what the run created, then writing the reports");
         RunOutcome outcome = session.abort(ABORT_CLEANUP_BOUND);
-        report(outcome, exitCode, plan, progress, ABORT_REPORT_BOUND);
+        report(outcome, session.leftBehind(), exitCode, plan, progress, ABORT_REPORT_BOUND);
         sayLeftBehind(session);
         System.exit(exitCode);
     }
@@ -273,11 +273,11 @@ final class RunCommand implements Callable<Integer> {
      * exit code: the run's own, or {@link ExitCode#SETUP_FAILED} for a passed run whose summary.json could not
      * be written (a pipeline must not take a run without its gate file for a passed one).
      */
-    private int report(RunOutcome outcome, int exitCode, RunPlan plan, ConsoleProgress progress,
-                       Duration allureTimeout) {
+    private int report(RunOutcome outcome, List<String> leftBehind, int exitCode, RunPlan plan,
+                       ConsoleProgress progress, Duration allureTimeout) {
         String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
         ReportLayout layout = new ReportLayout(plan.reportsDir());
-        RunReport report = runReport(outcome, exitCode, plan, error);
+        RunReport report = runReport(outcome, exitCode, plan, error, leftBehind);
         List<Path> written = new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(allureTimeout))
                 .write(plan.reportsDir(), report, vigil.err);
         if (error != null) {
@@ -292,16 +292,17 @@ final class RunCommand implements Callable<Integer> {
                     + " no gate can read this run; free space or fix the permissions of " + plan.reportsDir()
                     + " and run again";
             vigil.err.println("vigil run: " + lost);
-            report = runReport(outcome, finalCode, plan, lost);
+            report = runReport(outcome, finalCode, plan, lost, leftBehind);
         }
         Path html = layout.allureHtml();
         progress.finish(report, Files.exists(html) ? html : null);
         return finalCode;
     }
 
-    private static RunReport runReport(RunOutcome outcome, int exitCode, RunPlan plan, String error) {
+    private static RunReport runReport(RunOutcome outcome, int exitCode, RunPlan plan, String error,
+                                       List<String> leftBehind) {
         return new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
                 outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error, outcome.availability(),
-                outcome.during(), plan.shard().orElse(null));
+                outcome.during(), plan.shard().orElse(null), leftBehind);
     }
 }

@@ -36,9 +36,12 @@ public record MergedRuns(String runId, Instant started, Instant finished, Set<Su
                 .orElse(null);
     }
 
-    /** The report to write for the merged runs, with the verdict and exit code decided for them. */
+    /**
+     * The report to write for the merged runs, with the verdict and exit code decided for them; what any part
+     * left behind in the CF is listed, part by part.
+     */
     public RunReport report(Verdict verdict, int exitCode) {
         return new RunReport(runId, started, finished, suites, scenarios, verdict, exitCode, error(), availability,
-                during);
+                during, null, parts.stream().flatMap(part -> part.summary().leftBehind().stream()).toList());
     }
 }

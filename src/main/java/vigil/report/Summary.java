@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param durationS wall time of the run in seconds
  * @param during    the {@code --during} command, or {@code null} when none was given
  * @param shard     which part of the selection the run ran ({@code --shard}), or {@code null} for all of it
+ * @param leftBehind what the run created in the CF and could not remove, each naming the thing and why; empty
+ *                   when everything went ({@code vigil cleanup} removes it once the CF answers again)
  */
 public record Summary(
         @JsonProperty(value = "schema", required = true) String schema,
@@ -27,7 +29,8 @@ public record Summary(
         @JsonProperty(value = "scenarios", required = true) List<Scenario> scenarios,
         @JsonProperty("availability") List<AvailabilityResult> availability,
         @JsonProperty("during") DuringResult during,
-        @JsonProperty("shard") Shard shard) {
+        @JsonProperty("shard") Shard shard,
+        @JsonProperty("left_behind") List<String> leftBehind) {
 
     /** The value of the {@code schema} field; a reader refuses any other. */
     public static final String SCHEMA = "vigil.summary/v1";
@@ -37,6 +40,15 @@ public record Summary(
         Objects.requireNonNull(suites, "suites");
         scenarios = List.copyOf(scenarios);
         availability = availability == null ? List.of() : List.copyOf(availability);
+        leftBehind = leftBehind == null ? List.of() : List.copyOf(leftBehind);
+    }
+
+    /** A summary of a run that left nothing behind in the CF. */
+    public Summary(String schema, String runId, Verdict verdict, int exitCode, String error, Instant started,
+                   Instant finished, double durationS, Suites suites, List<Scenario> scenarios,
+                   List<AvailabilityResult> availability, DuringResult during, Shard shard) {
+        this(schema, runId, verdict, exitCode, error, started, finished, durationS, suites, scenarios, availability,
+                during, shard, List.of());
     }
 
     /** A summary of a run that ran its whole selection (no {@code --shard}). */

@@ -28,7 +28,7 @@ public final class SummaryWriter {
                         .map(s -> new Summary.Scenario(s.suite(), s.feature(), s.name(), s.status(),
                                 Seconds.of(s.duration()), s.error(), s.attempts()))
                         .toList(),
-                report.availability(), report.during(), report.shard());
+                report.availability(), report.during(), report.shard(), report.leftBehind());
     }
 
     private static Summary.SuiteCounts counts(Suite suite, RunReport report) {

@@ -68,6 +68,22 @@ class MergeRulesTest {
     }
 
     @Test
+    void whatEachShardLeftBehindIsListedInTheMergedSummary() throws Exception {
+        Path one = write("shard-1", new RunReport("run1", STARTED, STARTED.plusSeconds(60), SMOKE_AND_ACCEPTANCE,
+                List.of(failed(Suite.SMOKE, "a")), Verdict.FAILED, 1, null, List.of(), null, new Shard(1, 2),
+                List.of("organization vigil-run1-org-1: 401 CF-InvalidAuthToken")));
+        Path two = write("shard-2", new RunReport("run2", STARTED, STARTED.plusSeconds(60), SMOKE_AND_ACCEPTANCE,
+                List.of(passed(Suite.SMOKE, "b")), Verdict.PASSED, 0, null, List.of(), null, new Shard(2, 2),
+                List.of("app vigil-run2-app-3: connection refused")));
+
+        CommandLineRun merge = merge(one, two);
+
+        assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(summary().path("left_behind")).extracting(JsonNode::asText).containsExactly(
+                "organization vigil-run1-org-1: 401 CF-InvalidAuthToken", "app vigil-run2-app-3: connection refused");
+    }
+
+    @Test
     void anAbortedShardMakesTheMergedRunAborted() throws Exception {
         Path one = shard(1, 2, Verdict.FAILED, 1, List.of(failed(Suite.SMOKE, "a")), null);
         Path two = shard(2, 2, Verdict.ABORTED, ExitCode.TERMINATED, List.of(passed(Suite.SMOKE, "b")), null);

@@ -72,6 +72,9 @@ class SimRestartMidRunTest {
                     .allSatisfy(scenario -> assertThat(scenario.path("status").asText().equals("passed")
                             || WHAT_BROKE.matcher(scenario.path("error").asText()).find())
                             .as("%s", scenario).isTrue());
+            // A nightly job reads what needs sweeping from the gate file, not from the console.
+            assertThat(summary.path("left_behind")).as("left_behind in summary.json")
+                    .anySatisfy(thing -> assertThat(thing.asText()).startsWith("organization vigil-"));
             assertThat(reports.resolve("junit/smoke.xml")).isRegularFile();
             assertThat(reports.resolve("allure-report/index.html")).isRegularFile();
             assertThat(run.err()).as(run.toString()).contains("could not remove organization vigil-")

@@ -51,6 +51,8 @@ class SummaryWriterTest {
         assertThat(json.get("availability").isArray()).isTrue();
         assertThat(json.get("availability")).isEmpty();
         assertThat(json.get("during").isNull()).isTrue();
+        assertThat(json.get("left_behind").isArray()).as("left_behind, present when empty").isTrue();
+        assertThat(json.get("left_behind")).isEmpty();
         assertThat(Files.readString(file)).as("pretty-printed").contains("\n  \"verdict\" : \"failed\"");
     }
 
@@ -79,6 +81,20 @@ class SummaryWriterTest {
         assertThat(read.during()).isEqualTo(during);
         assertThat(Files.readString(file)).contains("\"max_failures\" : null", "\"availability_pct\" : 99.3",
                 "\"http_502\" : 7", "\"p99\" : 80.5");
+    }
+
+    @Test
+    void whatTheRunCouldNotRemoveIsListedAndReadsBack() throws IOException {
+        RunReport run = failedSmokeRun();
+        String org = "organization vigil-r1a2b3-org-1: DELETE /v3/organizations/...: 401 CF-InvalidAuthToken (1000)";
+        RunReport leftSome = new RunReport(run.runId(), run.started(), run.finished(), run.suites(), run.scenarios(),
+                run.verdict(), run.exitCode(), run.error(), run.availability(), run.during(), run.shard(), List.of(org));
+
+        Path file = new SummaryWriter().write(dir.resolve("summary.json"), leftSome);
+
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("left_behind")).extracting(JsonNode::asText)
+                .containsExactly(org);
+        assertThat(new SummaryReader().read(file).leftBehind()).containsExactly(org);
     }
 
     @Test
