@@ -6,9 +6,7 @@ import java.util.concurrent.ExecutorService;
 import vigil.availability.Probe;
 import vigil.availability.ProbeOutcome;
 import vigil.availability.ProbeSpec;
-import vigil.cf.CfApiException;
 import vigil.cf.CfClient;
-import vigil.cf.TargetUnreachableException;
 
 /**
  * The CF API probe that needs a token: looks the app up ({@code GET /v3/apps/:guid}) as the admin, so an API
@@ -35,15 +33,9 @@ final class AppLookupProbe implements Probe {
 
     @Override
     public CompletableFuture<ProbeOutcome> fire(Instant scheduled) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                cf.apps().get(appGuid);
-                return ProbeOutcome.success(200, null);
-            } catch (CfApiException e) {
-                return ProbeOutcome.failure(e.status(), CfFailureKind.of(e), null);
-            } catch (TargetUnreachableException e) {
-                return ProbeOutcome.failure(null, CfFailureKind.of(e), null);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(() -> CfFailureKind.outcomeOf(() -> {
+            cf.apps().get(appGuid);
+            return ProbeOutcome.success(200, null);
+        }), executor);
     }
 }

@@ -1,6 +1,8 @@
 package vigil.steps;
 
+import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
+import vigil.availability.ProbeOutcome;
 import vigil.cf.AppStartFailedException;
 import vigil.cf.CfApiException;
 import vigil.cf.StagingFailedException;
@@ -31,5 +33,19 @@ final class CfFailureKind {
             return "wait_timeout";
         }
         return "error_" + e.getClass().getSimpleName();
+    }
+
+    /**
+     * A probe's CF call: its outcome, or the failure it ended in when the API answered with an error (its status
+     * and CF error title) or could not be reached.
+     */
+    static ProbeOutcome outcomeOf(Supplier<ProbeOutcome> call) {
+        try {
+            return call.get();
+        } catch (CfApiException e) {
+            return ProbeOutcome.failure(e.status(), of(e), null);
+        } catch (TargetUnreachableException e) {
+            return ProbeOutcome.failure(null, of(e), null);
+        }
     }
 }

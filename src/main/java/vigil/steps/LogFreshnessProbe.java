@@ -8,9 +8,7 @@ import vigil.availability.Probe;
 import vigil.availability.ProbeOutcome;
 import vigil.availability.ProbeSpec;
 import vigil.cf.AppLogLine;
-import vigil.cf.CfApiException;
 import vigil.cf.CfClient;
-import vigil.cf.TargetUnreachableException;
 
 /**
  * Reads the probed app's recent logs from log-cache at each check: its newest own line (source {@code APP/...};
@@ -42,18 +40,9 @@ final class LogFreshnessProbe implements Probe {
 
     @Override
     public CompletableFuture<ProbeOutcome> fire(Instant scheduled) {
-        return CompletableFuture.supplyAsync(() -> {
-            Instant newest;
-            try {
-                newest = cf.logCache().recent(appGuid, LINES).stream()
+        return CompletableFuture.supplyAsync(() -> CfFailureKind.outcomeOf(() -> freshness.judge(
+                cf.logCache().recent(appGuid, LINES).stream()
                         .filter(line -> line.sourceType().startsWith("APP"))
-                        .map(AppLogLine::timestamp).max(Instant::compareTo).orElse(null);
-            } catch (CfApiException e) {
-                return ProbeOutcome.failure(e.status(), CfFailureKind.of(e), null);
-            } catch (TargetUnreachableException e) {
-                return ProbeOutcome.failure(null, CfFailureKind.of(e), null);
-            }
-            return freshness.judge(newest);
-        }, executor);
+                        .map(AppLogLine::timestamp).max(Instant::compareTo).orElse(null))), executor);
     }
 }
