@@ -8,12 +8,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import vigil.cf.AppRoutes;
 import vigil.cf.CfClient;
 import vigil.cf.CfTarget;
@@ -21,6 +19,7 @@ import vigil.cf.ResourceNames;
 import vigil.cf.RunWorkspace;
 import vigil.config.VigilConfig;
 import vigil.report.ConsoleProgress;
+import vigil.report.FileTrees;
 import vigil.report.ScenarioResult;
 import vigil.steps.RunScope;
 
@@ -142,21 +141,10 @@ public final class RunSession {
         try {
             Files.createDirectories(reportsDir);
             for (String name : GENERATED_REPORTS) {
-                deleteRecursively(reportsDir.resolve(name));
+                FileTrees.deleteRecursively(reportsDir.resolve(name));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the reports folder " + reportsDir.toAbsolutePath(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,7 +23,7 @@ public final class MergedArtifacts {
     public void clearPrevious() throws IOException {
         for (Path path : List.of(out.summaryJson(), out.junitDir(), out.allureResults(), out.allureReportDir(),
                 out.availabilityDir(), out.duringLog())) {
-            deleteRecursively(path);
+            FileTrees.deleteRecursively(path);
         }
     }
 
@@ -68,16 +67,5 @@ public final class MergedArtifacts {
             free = target.resolveSibling(suffixed);
         }
         Files.copy(file, free);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

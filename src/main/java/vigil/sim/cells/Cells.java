@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -329,13 +327,6 @@ public final class Cells implements AppRuntime, AutoCloseable {
     }
 
     private void deleteTemporaryWorkDir() {
-        if (temporaryWorkDir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(temporaryWorkDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("could not delete {}: {}", temporaryWorkDir, e.getMessage());
-        }
+        WorkDirectories.deleteQuietly(temporaryWorkDir);
     }
 }
