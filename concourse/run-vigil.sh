@@ -30,6 +30,7 @@ case "$command" in
     [[ -n "${VIGIL_FEATURES:-}" ]] && args+=(--features "$VIGIL_FEATURES")
     [[ -n "${VIGIL_DURING:-}" ]] && args+=(--during "$VIGIL_DURING")
     [[ -n "${VIGIL_DURATION:-}" ]] && args+=(--duration "$VIGIL_DURATION")
+    [[ "${VIGIL_NO_HTML:-}" == true ]] && args+=(--no-html)
     [[ -n "${VIGIL_HISTORY:-}" ]] && args+=(--history "$VIGIL_HISTORY")
     [[ -n "${VIGIL_READY_PUT:-}" ]] && args+=(--ready-file "$reports/probes.ready")
     ;;

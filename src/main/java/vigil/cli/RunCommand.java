@@ -110,6 +110,11 @@ final class RunCommand implements Callable<Integer> {
                     + " runs: read before the report is generated, updated after.")
     private Path historyDir;
 
+    @Option(names = "--no-html",
+            description = "Leave out the Allure HTML report (allure-results, summary.json, JUnit and Cucumber are"
+                    + " still written): for --shard runs, whose HTML `vigil merge` makes from the joined results.")
+    private boolean noHtml;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
@@ -197,6 +202,10 @@ final class RunCommand implements Callable<Integer> {
         if (historyDir == null) {
             return null;
         }
+        if (noHtml) {
+            throw new UsageException("--history and --no-html exclude each other: Allure's history is carried forward"
+                    + " by making the HTML report; leave out one of them");
+        }
         try {
             return AllureHistory.open(historyDir);
         } catch (IOException e) {
@@ -205,6 +214,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private AllureHtmlGenerator allureHtml(Duration timeout) {
+        if (noHtml) {
+            return null;
+        }
         AllureHtmlGenerator generator = new AllureHtmlGenerator(timeout);
         return history == null ? generator : generator.withHistory(history);
     }

@@ -119,7 +119,8 @@ class AcceptanceCatchesBrokenPlatformTest {
         sim.writeConfig(config);
         Path reports = dir.resolve("reports");
         CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance",
-                "--tags", tags, "--parallel", "4", "--timeout-scale", TIMEOUT_SCALE, "--reports", reports.toString());
+                "--tags", tags, "--parallel", "4", "--timeout-scale", TIMEOUT_SCALE, "--no-html",
+                "--reports", reports.toString());
         return new Outcome(run, JSON.readTree(reports.resolve("summary.json").toFile()));
     }
 

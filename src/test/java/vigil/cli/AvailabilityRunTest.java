@@ -52,7 +52,7 @@ class AvailabilityRunTest {
         Path reports = dir.resolve("reports");
 
         CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "availability",
-                "--tags", "@optional-probes", "--reports", reports.toString());
+                "--tags", "@optional-probes", "--no-html", "--reports", reports.toString());
 
         assertThat(run.exitCode()).as(() -> run + "\n--- verdicts\n" + verdicts(reports)).isEqualTo(ExitCode.PASSED);
         Map<String, JsonNode> probes = new HashMap<>();

@@ -105,6 +105,15 @@ class ConcourseScriptsTest {
     }
 
     @Test
+    void aShardPartLeavesTheHtmlToTheMerge() throws Exception {
+        Result run = run(List.of(RUN_VIGIL.toString()), fakeVigil(Map.of("VIGIL_SHARD", "2/3", "VIGIL_NO_HTML", "true")));
+
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(Files.readString(work.resolve("args")).strip())
+                .isEqualTo("-jar vigil.jar run --reports reports --shard 2/3 --no-html");
+    }
+
+    @Test
     void anAbortedTaskPassesSigtermOnToVigil() throws Exception {
         Map<String, String> env = fakeVigil(Map.of("FAKE_WAIT_FOR_TERM", "true",
                 "FAKE_STARTED", work.resolve("started").toString()));

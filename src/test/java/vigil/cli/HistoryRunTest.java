@@ -62,6 +62,20 @@ class HistoryRunTest {
         assertThat(reports).doesNotExist();
     }
 
+    @Test
+    void historyWithoutTheHtmlReportIsAUsageErrorBeforeAnythingRuns() {
+        Path reports = dir.resolve("reports");
+        Path history = dir.resolve("history");
+
+        CommandLineRun run = CommandLineRun.of("run", "--sim", "--suites", "smoke", "--reports", reports.toString(),
+                "--history", history.toString(), "--no-html");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--history and --no-html exclude each other").doesNotContain("\tat ");
+        assertThat(reports).doesNotExist();
+        assertThat(history).doesNotExist();
+    }
+
     private static CommandLineRun run(Path config, Path reports, Path history) {
         return CommandLineRun.of("run", "--config", config.toString(), "--suites", "smoke", "--tags", "@platform",
                 "--reports", reports.toString(), "--history", history.toString());

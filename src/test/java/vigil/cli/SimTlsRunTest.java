@@ -71,7 +71,7 @@ class SimTlsRunTest {
         Path reports = dir.resolve("accepted");
 
         CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--skip-ssl-validation",
-                "--suites", "smoke,availability", "--tags", "not @sim and not @ha", "--reports", reports.toString());
+                "--suites", "smoke,availability", "--tags", "not @sim and not @ha", "--no-html", "--reports", reports.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
         assertThat(occurrences(run.err(), "are not verified")).as(run.toString()).isEqualTo(1);
