@@ -50,7 +50,7 @@ class RunCommandTest {
     void aFailingFeatureFailsTheRunAndIsMarkedInJunitAndSummary() throws Exception {
         Path features = Paths.get(getClass().getResource("/features-failing").toURI());
 
-        CommandLineRun run = CommandLineRun.of("run", "--sim", "--features", features.toString(),
+        CommandLineRun run = CommandLineRun.of("run", "--sim", "--features", features.toString(), "--no-html",
                 "--reports", reports.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FAILED);
@@ -81,7 +81,7 @@ class RunCommandTest {
     void aDuringCommandThatDoesNotExistEndsTheRunWithFourAndIsRecorded() throws Exception {
         String command = "echo deploying; vigil-no-such-deploy-command --now";
         CommandLineRun run = CommandLineRun.of("run", "--sim", "--suites", "availability", "--tags", "not @sim and not @ha",
-                "--during", command, "--reports", reports.toString());
+                "--during", command, "--no-html", "--reports", reports.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DURING_FAILED);
         assertThat(run.err()).as(run.toString()).contains("was not found (sh exit 127)").doesNotContain("\tat ");
@@ -96,7 +96,7 @@ class RunCommandTest {
     void aDurationMeasuresAFixedTimeAndTheReadyFileIsWrittenOnceProbesAreLive() throws Exception {
         Path ready = reports.resolve("probes.ready");
         CommandLineRun run = CommandLineRun.of("run", "--sim", "--suites", "availability", "--tags", "not @sim and not @ha",
-                "--duration", "3s", "--ready-file", ready.toString(), "--reports", reports.toString());
+                "--duration", "3s", "--ready-file", ready.toString(), "--no-html", "--reports", reports.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
         assertThat(ready).isRegularFile();
