@@ -38,6 +38,11 @@ public final class ManifestSteps {
     @Then("the app runs {int} instances")
     public void runsInstances(int instances) {
         String guid = context.app().app().guid();
+        // What the manifest asked for is on the web process as soon as the job ends; checked first, a manifest whose
+        // instances were dropped fails here at once instead of after the whole start timeout.
+        assertThat(context.cf().processes().web(guid).instances())
+                .as("instances of the web process after the manifest giving it %d was applied", instances)
+                .isEqualTo(instances);
         org.awaitility.Awaitility.await("the " + instances + " instances the manifest gives the app RUNNING")
                 .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
                 .until(() -> context.cf().processes().stats(guid), all -> all.size() == instances

@@ -74,7 +74,7 @@ public final class RoutingSteps {
         Set<String> expected = new HashSet<>(instanceGuids(context.app(first)));
         expected.addAll(instanceGuids(context.app(second)));
         Awaitility.await("requests to " + host + " answered by both " + first + " and " + second)
-                .pollInSameThread().pollInterval(Duration.ofMillis(500)).atMost(context.cf().timeouts().start())
+                .pollInSameThread().pollInterval(Duration.ofMillis(500)).atMost(context.cf().timeouts().route())
                 .until(() -> context.requests().answeringInstances(host, "/", SAMPLE), expected::equals);
     }
 
@@ -89,7 +89,7 @@ public final class RoutingSteps {
         String host = hostOf(pathRoute);
         Set<String> expected = new HashSet<>(instanceGuids(context.app(alias)));
         Awaitility.await("requests for " + host + path + " answered only by " + alias)
-                .pollInSameThread().pollInterval(Duration.ofMillis(500)).atMost(context.cf().timeouts().start())
+                .pollInSameThread().pollInterval(Duration.ofMillis(500)).atMost(context.cf().timeouts().route())
                 .until(() -> answeringAnyStatus(host, path, SAMPLE / 4), expected::equals);
     }
 
@@ -124,7 +124,7 @@ public final class RoutingSteps {
 
     private AppResponse awaitStatus(String what, String host, String path, int status) {
         return Awaitility.await(what + " " + host + path + " to answer " + status)
-                .pollInSameThread().pollInterval(Duration.ofMillis(250)).atMost(context.cf().timeouts().start())
+                .pollInSameThread().pollInterval(Duration.ofMillis(250)).atMost(context.cf().timeouts().route())
                 .until(() -> context.requests().get(host, path, Map.of()), r -> r.status() == status);
     }
 

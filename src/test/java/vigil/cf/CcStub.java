@@ -65,7 +65,8 @@ final class CcStub implements AutoCloseable {
     CfClient client(RetryPolicy retry) {
         CfTarget target = new CfTarget(uri(), new Credentials("admin", new Secret("pw"), null, new Secret("")),
                 new ConnectionSettings(false, Duration.ofSeconds(5), retry),
-                new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(20)));
+                new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                        Duration.ofMillis(20)));
         return CfClient.connect(target);
     }
 

@@ -100,7 +100,7 @@ class AcceptanceCatchesBrokenPlatformTest {
         Outcome outcome = runAgainstBrokenSim(faults -> faults.manifestInstancesIgnored(true), "@manifests");
 
         outcome.assertOneFailure("A manifest sets instances, environment and routes",
-                "the 2 instances the manifest gives the app RUNNING");
+                "instances of the web process after the manifest giving it 2 was applied");
     }
 
     @Test
