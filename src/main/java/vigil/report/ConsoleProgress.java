@@ -150,15 +150,19 @@ public final class ConsoleProgress {
             }
             out.println();
             boolean anyFlaky = report.scenarios().stream().anyMatch(s -> s.status() == ScenarioStatus.FLAKY);
-            out.printf(Locale.ROOT, "%-13s %7s %7s %8s%s %10s%n", "suite", "passed", "failed", "skipped",
-                    anyFlaky ? String.format(Locale.ROOT, " %6s", "flaky") : "", "duration");
+            // A suite's time is its scenarios' times added up: with --parallel it exceeds the wall time, printed below.
+            out.printf(Locale.ROOT, "%-13s %7s %7s %8s%s %14s%n", "suite", "passed", "failed", "skipped",
+                    anyFlaky ? String.format(Locale.ROOT, " %6s", "flaky") : "", "scenario time");
             for (Suite suite : Suite.values()) {
                 SuiteTally tally = SuiteTally.of(suite, report);
                 if (tally.selected()) {
-                    out.printf(Locale.ROOT, "%-13s %7d %7d %8d%s %10s%n", suite.id(), tally.passed(), tally.failed(),
+                    out.printf(Locale.ROOT, "%-13s %7d %7d %8d%s %14s%n", suite.id(), tally.passed(), tally.failed(),
                             tally.skipped(), anyFlaky ? String.format(Locale.ROOT, " %6d", tally.flaky()) : "",
                             duration(tally.duration()));
                 }
+            }
+            if (report.started() != null && report.finished() != null) {
+                out.println("wall time: " + duration(Duration.between(report.started(), report.finished())));
             }
             out.println();
             if (anyFlaky) {

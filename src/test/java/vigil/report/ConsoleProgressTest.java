@@ -53,9 +53,10 @@ class ConsoleProgressTest {
 
         assertThat(output()).isEqualTo("""
 
-                suite          passed  failed  skipped   duration
-                smoke               1       1        0      4.6 s
-                acceptance          1       0        1      2.5 s
+                suite          passed  failed  skipped  scenario time
+                smoke               1       1        0          4.6 s
+                acceptance          1       0        1          2.5 s
+                wall time: 2m 30s
 
                 verdict: FAILED (exit code 1)
                 HTML report: reports/allure-report/index.html
