@@ -34,4 +34,6 @@ if [[ ! -d "$unpacked/allure-report/history" ]]; then
   exit 0
 fi
 cp -R "$unpacked/allure-report/history/." "$target/"
-echo "history: carried $(find "$target" -type f | wc -l | tr -d ' ') files of Allure history from $(basename "$archive")"
+carried=$(find "$target" -type f | wc -l | tr -d ' ')
+[ "$carried" = 1 ] && noun=file || noun=files
+echo "history: carried $carried $noun of Allure history from $(basename "$archive")"

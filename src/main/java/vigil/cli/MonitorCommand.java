@@ -103,6 +103,11 @@ final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProbeLimits limits = limits();
         List<HttpProbe> probes = probes();
+        // Said before the first probe is sent, not after: every request from here on skips verification.
+        if (skipSslValidation) {
+            vigil.err.println("vigil monitor: warning: --skip-ssl-validation: TLS certificates of the URLs are not"
+                    + " verified");
+        }
         ReportLayout layout = new ReportLayout(reportsDir);
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
@@ -111,10 +116,6 @@ final class MonitorCommand implements Callable<Integer> {
         Measurement measurement = builder.start();
         DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
         DuringCommand command = during == null ? null : new DuringCommand(during, layout.duringLog(), clock);
-        if (skipSslValidation) {
-            vigil.err.println("vigil monitor: warning: --skip-ssl-validation: TLS certificates of the URLs are not"
-                    + " verified");
-        }
         vigil.out.println("monitor: " + probes.size() + (probes.size() == 1 ? " URL" : " URLs") + " at "
                 + trim(rate) + " Hz; waiting for each to answer once (up to " + AgeConverter.describe(liveTimeout) + ")");
         DuringResult duringResult = null;

@@ -146,7 +146,7 @@ class ConcourseScriptsTest {
         Result run = run(List.of(HISTORY.toString(), "previous", "history"), Map.of());
 
         assertThat(run.code()).as(run.output()).isZero();
-        assertThat(run.output()).contains("carried 1 files of Allure history from nightly-20261125010203.tgz");
+        assertThat(run.output()).contains("carried 1 file of Allure history from nightly-20261125010203.tgz");
         assertThat(work.resolve("history/history/history-trend.json")).hasContent("[{\"data\":{\"passed\":38}}]");
     }
 
