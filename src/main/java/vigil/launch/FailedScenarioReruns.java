@@ -1,6 +1,7 @@
 package vigil.launch;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +66,7 @@ final class FailedScenarioReruns {
                     // Nothing ran (the run was stopped, or the scenario is no longer selected): it stays failed.
                     pending.remove(id);
                 } else if (result.status() == ScenarioStatus.PASSED) {
-                    attempts.passed(result.duration());
+                    attempts.passed(result);
                     pending.remove(id);
                 } else {
                     attempts.failed(result);
@@ -85,20 +86,24 @@ final class FailedScenarioReruns {
         private final ScenarioResult first;
         private final List<String> rerunErrors = new ArrayList<>();
         private Duration duration;
+        private Instant end;
         private boolean passed;
 
         Attempts(ScenarioResult first) {
             this.first = first;
             this.duration = first.duration();
+            this.end = first.end();
         }
 
-        void passed(Duration took) {
-            duration = duration.plus(took);
+        void passed(ScenarioResult rerun) {
+            duration = duration.plus(rerun.duration());
+            end = rerun.end();
             passed = true;
         }
 
         void failed(ScenarioResult rerun) {
             duration = duration.plus(rerun.duration());
+            end = rerun.end();
             String error = rerun.error() != null ? rerun.error()
                     : rerun.status().id() + " on attempt " + (rerunErrors.size() + 2);
             rerunErrors.add(error);
@@ -106,7 +111,8 @@ final class FailedScenarioReruns {
 
         ScenarioResult result() {
             return new ScenarioResult(first.suite(), first.feature(), first.name(),
-                    passed ? ScenarioStatus.FLAKY : ScenarioStatus.FAILED, duration, first.error(), rerunErrors);
+                    passed ? ScenarioStatus.FLAKY : ScenarioStatus.FAILED, duration, first.error(), rerunErrors,
+                    first.start(), end);
         }
     }
 }

@@ -1,6 +1,7 @@
 package vigil.launch;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,7 @@ final class ScenarioListener implements TestExecutionListener {
 
     private final Set<Suite> selected;
     private final ConsoleProgress progress;
-    private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    private final Map<String, Started> started = new ConcurrentHashMap<>();
     private final int attempt;
     private final List<ScenarioAttempt> results = Collections.synchronizedList(new ArrayList<>());
     private volatile TestPlan plan;
@@ -63,7 +64,7 @@ final class ScenarioListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         if (test.isTest()) {
-            startNanos.put(test.getUniqueId(), System.nanoTime());
+            started.put(test.getUniqueId(), new Started(Instant.now(), System.nanoTime()));
             progress.scenarioStarted(suiteOf(test), test.getDisplayName());
         }
     }
@@ -71,7 +72,8 @@ final class ScenarioListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            record(test, ScenarioStatus.SKIPPED, Duration.ZERO, reason);
+            Instant now = Instant.now();
+            record(test, ScenarioStatus.SKIPPED, now, Duration.ZERO, reason);
         } else {
             plan.getChildren(test).forEach(child -> executionSkipped(child, reason));
         }
@@ -82,8 +84,10 @@ final class ScenarioListener implements TestExecutionListener {
         if (!test.isTest()) {
             return;
         }
-        Long start = startNanos.remove(test.getUniqueId());
-        Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+        Started start = started.remove(test.getUniqueId());
+        // The duration from the monotonic clock; the wall clock only places the scenario in time.
+        Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start.nanos());
+        Instant at = start == null ? Instant.now() : start.at();
         String error = result.getThrowable().map(ScenarioListener::describe).orElse(null);
         ScenarioStatus status = switch (result.getStatus()) {
             case SUCCESSFUL -> ScenarioStatus.PASSED;
@@ -91,12 +95,12 @@ final class ScenarioListener implements TestExecutionListener {
             case ABORTED -> ScenarioStatus.SKIPPED;
             case FAILED -> ScenarioStatus.FAILED;
         };
-        record(test, status, duration, error);
+        record(test, status, at, duration, error);
     }
 
-    private void record(TestIdentifier test, ScenarioStatus status, Duration duration, String error) {
+    private void record(TestIdentifier test, ScenarioStatus status, Instant start, Duration duration, String error) {
         ScenarioResult result = new ScenarioResult(suiteOf(test), featureOf(test), test.getDisplayName(), status,
-                duration, error);
+                duration, error, List.of(), start, start.plus(duration));
         results.add(new ScenarioAttempt(test.getUniqueId(), result));
         if (attempt == 1) {
             progress.scenarioFinished(result);
@@ -131,5 +135,9 @@ final class ScenarioListener implements TestExecutionListener {
     private static String describe(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage().strip();
         return message.length() <= MAX_ERROR_LENGTH ? message : message.substring(0, MAX_ERROR_LENGTH) + "...";
+    }
+
+    /** When a scenario started: on the wall clock (for reports) and the monotonic one (for its duration). */
+    private record Started(Instant at, long nanos) {
     }
 }

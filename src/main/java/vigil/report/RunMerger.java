@@ -44,7 +44,8 @@ public final class RunMerger {
                 }
             }
             summary.scenarios().forEach(s -> scenarios.add(new ScenarioResult(s.suite(), s.feature(), s.name(),
-                    s.status(), Duration.ofMillis(Math.round(s.durationS() * 1000)), s.error())));
+                    s.status(), Duration.ofMillis(Math.round(s.durationS() * 1000)), s.error(), List.of(), s.start(),
+                    s.end())));
             availability.addAll(summary.availability());
         }
         if (suites.isEmpty()) {

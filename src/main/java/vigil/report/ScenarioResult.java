@@ -1,6 +1,7 @@
 package vigil.report;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,14 +12,22 @@ import java.util.List;
  * @param duration    the time of all its attempts together
  * @param error       the first failure's message, or {@code null} when it passed at once
  * @param rerunErrors the failure messages of the reruns that failed too, in order; empty when it was not rerun
+ * @param start       when its first attempt started, or {@code null} when not known (a summary that lacks it)
+ * @param end         when its last attempt ended, or {@code null} when not known
  */
 public record ScenarioResult(Suite suite, String feature, String name, ScenarioStatus status,
-                             Duration duration, String error, List<String> rerunErrors) {
+                             Duration duration, String error, List<String> rerunErrors, Instant start, Instant end) {
     public ScenarioResult {
         rerunErrors = rerunErrors == null ? List.of() : List.copyOf(rerunErrors);
     }
 
-    /** A scenario that ran once. */
+    /** A scenario whose start and end are not known. */
+    public ScenarioResult(Suite suite, String feature, String name, ScenarioStatus status,
+                          Duration duration, String error, List<String> rerunErrors) {
+        this(suite, feature, name, status, duration, error, rerunErrors, null, null);
+    }
+
+    /** A scenario that ran once, whose start and end are not known. */
     public ScenarioResult(Suite suite, String feature, String name, ScenarioStatus status, Duration duration,
                           String error) {
         this(suite, feature, name, status, duration, error, List.of());

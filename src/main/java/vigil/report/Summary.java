@@ -104,6 +104,9 @@ public record Summary(
      * @param error    the failure of its first attempt (for a {@code flaky} one, too)
      * @param attempts how often it ran (more than 1 when it was rerun after failing); {@code null} in summaries
      *                 written before reruns existed
+     * @param start    when its first attempt started: lines it up with the availability timelines and outages;
+     *                 {@code null} in summaries written before it existed
+     * @param end      when its last attempt ended; {@code null} in summaries written before it existed
      */
     public record Scenario(
             @JsonProperty("suite") Suite suite,
@@ -112,12 +115,14 @@ public record Summary(
             @JsonProperty("status") ScenarioStatus status,
             @JsonProperty("duration_s") double durationS,
             @JsonProperty("error") String error,
-            @JsonProperty("attempts") Integer attempts) {
+            @JsonProperty("attempts") Integer attempts,
+            @JsonProperty("start") Instant start,
+            @JsonProperty("end") Instant end) {
 
-        /** A scenario that ran once. */
+        /** A scenario that ran once, at a time not known. */
         public Scenario(Suite suite, String feature, String name, ScenarioStatus status, double durationS,
                         String error) {
-            this(suite, feature, name, status, durationS, error, 1);
+            this(suite, feature, name, status, durationS, error, 1, null, null);
         }
     }
 }

@@ -26,7 +26,8 @@ public final class SummaryWriter {
                         counts(Suite.AVAILABILITY, report)),
                 report.scenarios().stream()
                         .map(s -> new Summary.Scenario(s.suite(), s.feature(), s.name(), s.status(),
-                                Seconds.of(s.duration()), s.error(), s.attempts()))
+                                Seconds.of(s.duration()), s.error(), s.attempts(), millis(s.start()),
+                                millis(s.end())))
                         .toList(),
                 report.availability(), report.during(), report.shard(), report.leftBehind());
     }

@@ -55,6 +55,10 @@ class MergeCommandTest {
             }
         }
         assertThat(scenarios(actual)).containsExactlyInAnyOrderElementsOf(scenarios(expected)).hasSize(2);
+        // Each scenario keeps the time its part ran it.
+        List<String> partTimes = new ArrayList<>(times(read(first)));
+        partTimes.addAll(times(read(second)));
+        assertThat(times(actual)).containsExactlyInAnyOrderElementsOf(partTimes).allMatch(t -> !t.contains("null"));
         assertThat(actual.path("shard").isNull()).isTrue();
         assertThat(actual.path("run_id").asText()).isEqualTo(read(first).path("run_id").asText() + "+"
                 + read(second).path("run_id").asText());
@@ -75,6 +79,13 @@ class MergeCommandTest {
 
     private static JsonNode read(Path reports) throws Exception {
         return JSON.readTree(reports.resolve("summary.json").toFile());
+    }
+
+    private static List<String> times(JsonNode summary) {
+        List<String> times = new ArrayList<>();
+        summary.path("scenarios").forEach(s -> times.add(s.path("name").asText() + "|" + s.path("start").asText(null)
+                + "|" + s.path("end").asText(null)));
+        return times;
     }
 
     private static List<String> scenarios(JsonNode summary) {

@@ -1,6 +1,7 @@
 package vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,17 @@ class RunCommandTest {
         assertThat(summary.path("exit_code").asInt()).isZero();
         assertThat(summary.path("suites").path("smoke").path("passed").asInt()).isEqualTo(8);
         assertThat(summary.path("suites").path("smoke").path("failed").asInt()).isZero();
+        // Each scenario is placed in time within the run, so it can be lined up with an availability timeline.
+        Instant started = Instant.parse(summary.path("started").asText());
+        Instant finished = Instant.parse(summary.path("finished").asText());
+        assertThat(summary.path("scenarios")).hasSize(8).allSatisfy(scenario -> {
+            Instant start = Instant.parse(scenario.path("start").asText());
+            Instant end = Instant.parse(scenario.path("end").asText());
+            assertThat(start).as("start of %s", scenario).isBetween(started, end);
+            assertThat(end).as("end of %s", scenario).isBeforeOrEqualTo(finished);
+            assertThat(Duration.between(start, end).toMillis() / 1000.0).as("end - start of %s", scenario)
+                    .isCloseTo(scenario.path("duration_s").asDouble(), within(0.003));
+        });
         assertThat(reports.resolve("junit/smoke.xml")).isRegularFile();
         assertThat(reports.resolve("cucumber/report.html")).isRegularFile();
         assertThat(reports.resolve("cucumber/report.json")).isRegularFile();

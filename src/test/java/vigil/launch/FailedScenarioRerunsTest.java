@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,6 +22,7 @@ import vigil.report.Suite;
 
 /** How the attempts of rerun scenarios fold into one result each. */
 class FailedScenarioRerunsTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final ConsoleProgress progress = new ConsoleProgress(new PrintStream(console, true, StandardCharsets.UTF_8),
             false);
@@ -42,6 +44,8 @@ class FailedScenarioRerunsTest {
         assertThat(flaky.error()).isEqualTo("first");
         assertThat(flaky.failures()).containsExactly("first", "smoke-1 failed on attempt 2");
         assertThat(flaky.duration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(flaky.start()).as("start of the first attempt").isEqualTo(T0);
+        assertThat(flaky.end()).as("end of the last attempt").isEqualTo(T0.plusSeconds(21));
         assertThat(results.get(1).status()).isEqualTo(ScenarioStatus.PASSED);
         assertThat(launched).containsExactly(Set.of("smoke-1"), Set.of("smoke-1"));
         assertThat(console.toString(StandardCharsets.UTF_8))
@@ -80,7 +84,7 @@ class FailedScenarioRerunsTest {
             return ids.stream().map(id -> {
                 ScenarioStatus status = script.get(id).removeFirst();
                 return attempt(id, Suite.SMOKE, status, status == ScenarioStatus.FAILED
-                        ? id + " failed on attempt " + attempt : null);
+                        ? id + " failed on attempt " + attempt : null, attempt);
             }).toList();
         }, progress, () -> false);
     }
@@ -90,6 +94,13 @@ class FailedScenarioRerunsTest {
     }
 
     private static ScenarioAttempt attempt(String id, Suite suite, ScenarioStatus status, String error) {
-        return new ScenarioAttempt(id, new ScenarioResult(suite, "Feature", id, status, Duration.ofSeconds(1), error));
+        return attempt(id, suite, status, error, 1);
+    }
+
+    /** Attempt N starts 10 s after attempt N-1 and lasts 1 s. */
+    private static ScenarioAttempt attempt(String id, Suite suite, ScenarioStatus status, String error, int number) {
+        Instant start = T0.plusSeconds(10L * (number - 1));
+        return new ScenarioAttempt(id, new ScenarioResult(suite, "Feature", id, status, Duration.ofSeconds(1), error,
+                List.of(), start, start.plusSeconds(1)));
     }
 }

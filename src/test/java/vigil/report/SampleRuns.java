@@ -13,12 +13,21 @@ final class SampleRuns {
     private SampleRuns() {
     }
 
+    /** Started 1 s into the run. */
     static ScenarioResult passed(Suite suite, String feature, String name, long millis) {
-        return new ScenarioResult(suite, feature, name, ScenarioStatus.PASSED, Duration.ofMillis(millis), null);
+        return ranFor(suite, feature, name, ScenarioStatus.PASSED, millis, null);
     }
 
+    /** Started 1 s into the run. */
     static ScenarioResult failed(Suite suite, String feature, String name, long millis, String error) {
-        return new ScenarioResult(suite, feature, name, ScenarioStatus.FAILED, Duration.ofMillis(millis), error);
+        return ranFor(suite, feature, name, ScenarioStatus.FAILED, millis, error);
+    }
+
+    private static ScenarioResult ranFor(Suite suite, String feature, String name, ScenarioStatus status, long millis,
+                                         String error) {
+        Instant start = STARTED.plusSeconds(1);
+        return new ScenarioResult(suite, feature, name, status, Duration.ofMillis(millis), error, List.of(), start,
+                start.plusMillis(millis));
     }
 
     static ScenarioResult skipped(Suite suite, String feature, String name) {

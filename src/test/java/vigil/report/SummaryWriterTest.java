@@ -48,6 +48,8 @@ class SummaryWriterTest {
         assertThat(scenario.get("status").asText()).isEqualTo("failed");
         assertThat(scenario.get("duration_s").asDouble()).isEqualTo(3.4);
         assertThat(scenario.get("error").asText()).startsWith("expected status 200 but was 502");
+        assertThat(scenario.get("start").asText()).as("when it started").isEqualTo("2025-05-01T10:00:01Z");
+        assertThat(scenario.get("end").asText()).as("when it ended").isEqualTo("2025-05-01T10:00:04.400Z");
         assertThat(json.get("availability").isArray()).isTrue();
         assertThat(json.get("availability")).isEmpty();
         assertThat(json.get("during").isNull()).isTrue();
