@@ -44,8 +44,8 @@ public final class RunMerger {
                 }
             }
             summary.scenarios().forEach(s -> scenarios.add(new ScenarioResult(s.suite(), s.feature(), s.name(),
-                    s.status(), Duration.ofMillis(Math.round(s.durationS() * 1000)), s.error(), List.of(), s.start(),
-                    s.end())));
+                    s.status(), Duration.ofMillis(Math.round(s.durationS() * 1000)), s.error(), failedReruns(s),
+                    s.start(), s.end())));
             availability.addAll(summary.availability());
         }
         if (suites.isEmpty()) {
@@ -125,5 +125,20 @@ public final class RunMerger {
                 .filter(d -> d.exitCode() != null && d.exitCode() != 0)
                 .findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    /**
+     * One entry per rerun of the scenario that failed, so that the merged scenario counts its attempts as the part
+     * did. A summary keeps only the first failure's message; the others are in the part's JUnit file, which the
+     * merge keeps as written.
+     */
+    private static List<String> failedReruns(Summary.Scenario scenario) {
+        int attempts = scenario.attempts() == null ? 1 : scenario.attempts();
+        int failedReruns = attempts - 1 - (scenario.status() == ScenarioStatus.FLAKY ? 1 : 0);
+        List<String> reruns = new ArrayList<>();
+        for (int attempt = 2; attempt < 2 + failedReruns; attempt++) {
+            reruns.add("attempt " + attempt + " failed too (its message is in the part's JUnit XML)");
+        }
+        return reruns;
     }
 }

@@ -57,6 +57,25 @@ class MergeRulesTest {
     }
 
     @Test
+    void rerunScenariosKeepTheirAttemptsAndTimesWhenMerged() throws Exception {
+        Instant start = STARTED.plusSeconds(5);
+        ScenarioResult flaky = new ScenarioResult(Suite.SMOKE, "Feature smoke", "f", ScenarioStatus.FLAKY,
+                Duration.ofSeconds(9), "first", List.of("second"), start, start.plusSeconds(40));
+        ScenarioResult failedThrice = new ScenarioResult(Suite.SMOKE, "Feature smoke", "g", ScenarioStatus.FAILED,
+                Duration.ofSeconds(9), "first", List.of("second", "third"), start, start.plusSeconds(50));
+        Path one = shard(1, 2, Verdict.FAILED, 1, List.of(flaky), null);
+        Path two = shard(2, 2, Verdict.FAILED, 1, List.of(failedThrice), null);
+
+        merge(one, two);
+
+        JsonNode scenarios = summary().path("scenarios");
+        assertThat(scenarios).extracting(s -> s.path("name").asText() + " " + s.path("status").asText() + " "
+                + s.path("attempts").asInt() + " " + s.path("start").asText() + " " + s.path("end").asText())
+                .containsExactlyInAnyOrder("f flaky 3 2026-11-26T08:00:05Z 2026-11-26T08:00:45Z",
+                        "g failed 3 2026-11-26T08:00:05Z 2026-11-26T08:00:55Z");
+    }
+
+    @Test
     void passedShardsMergeToAPassedRun() throws Exception {
         Path one = shard(1, 2, Verdict.PASSED, 0, List.of(passed(Suite.SMOKE, "a")), null);
         Path two = shard(2, 2, Verdict.PASSED, 0, List.of(), null);
