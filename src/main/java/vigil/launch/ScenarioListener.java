@@ -72,8 +72,7 @@ final class ScenarioListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            Instant now = Instant.now();
-            record(test, ScenarioStatus.SKIPPED, now, Duration.ZERO, reason);
+            record(test, ScenarioStatus.SKIPPED, Instant.now(), Duration.ZERO, reason);
         } else {
             plan.getChildren(test).forEach(child -> executionSkipped(child, reason));
         }
