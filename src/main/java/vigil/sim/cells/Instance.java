@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -202,6 +203,11 @@ final class Instance {
         since = services.clock().instant();
         details = reason;
         listener.crashed(this);
+    }
+
+    /** Completes once the instance's process has exited; at once when it has none. */
+    CompletableFuture<Void> gone() {
+        return process == null ? CompletableFuture.completedFuture(null) : process.exit().thenAccept(status -> { });
     }
 
     /** Stops the instance for good (scale down, replacement, removal): SIGTERM, then SIGKILL after the grace. Under the lock. */
