@@ -5,8 +5,6 @@ import io.qameta.allure.Extension;
 import io.qameta.allure.ReportGenerator;
 import io.qameta.allure.core.Configuration;
 import io.qameta.allure.ga.GaPlugin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ final class AllureHtmlMain {
             System.err.println("usage: AllureHtmlMain RESULTS_DIR REPORT_DIR");
             System.exit(2);
         }
-        quietLogging();
         try {
             Configuration defaults = new ConfigurationBuilder().useDefault().build();
             // GaPlugin posts usage statistics to Google Analytics while generating. ALLURE_NO_ANALYTICS
@@ -50,12 +47,5 @@ final class AllureHtmlMain {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    // Without a configuration logback logs at DEBUG, and Allure logs every file it reads.
-    private static void quietLogging() {
-        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
     }
 }
