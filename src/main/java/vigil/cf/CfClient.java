@@ -139,6 +139,20 @@ public final class CfClient {
         return new Manifests(this);
     }
 
+    // TCP routing and container networking (issue 13)
+
+    public Domains domains() {
+        return new Domains(this);
+    }
+
+    public RouterGroups routerGroups() {
+        return new RouterGroups(this);
+    }
+
+    public NetworkPolicies networkPolicies() {
+        return new NetworkPolicies(this);
+    }
+
     /** CC users and roles, and UAA's SCIM users (at {@code links.uaa}). */
     public Users users() {
         return new Users(this, new CfHttp(root.uaa(), target.connection()));

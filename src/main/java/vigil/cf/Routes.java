@@ -37,6 +37,15 @@ public final class Routes {
         return cf.list("/v3/routes", Route.class);
     }
 
+    /**
+     * Creates a route in a TCP domain (no host), on a port the CF picks from the router group's reservable
+     * ports, as {@code cf create-route DOMAIN} does when no {@code --port} is given.
+     */
+    public Route createTcp(String domainGuid, String spaceGuid) {
+        return cf.post("/v3/routes", Map.of("relationships",
+                Map.of("domain", Relationship.to(domainGuid), "space", Relationship.to(spaceGuid))), Route.class);
+    }
+
     /** Adds the app's web process as a destination of the route. */
     public void map(String routeGuid, String appGuid) {
         cf.post("/v3/routes/" + routeGuid + "/destinations",

@@ -10,6 +10,8 @@ final class AddressRules {
     static final String API_RULE = "a host name like api.example.com or an http or https URL with a host";
     static final String DOMAIN_RULE = "a domain name like apps.example.com, without scheme or port";
     static final String ROUTER_ADDRESS_RULE = "host:port with a port from 1 to 65535";
+    static final String TCP_ROUTER_ADDRESS_RULE = "a host name or IPv4 address like tcp.example.com or 10.0.0.6, "
+            + "without scheme or port (a TCP route's port is added to it)";
 
     private static final String LABEL = "[a-z0-9]([a-z0-9_-]*[a-z0-9])?";
     private static final Pattern DOMAIN = Pattern.compile("(?i)" + LABEL + "(\\." + LABEL + ")*\\.?");

@@ -41,6 +41,10 @@ final class ConfigKeys {
     static final ConfigKey EXISTING_ORGANIZATION = ConfigKey.fileOnly("existing_organization", STRING);
     static final ConfigKey EXISTING_SPACE = ConfigKey.fileOnly("existing_space", STRING);
     static final ConfigKey FRESH_STAGING = new ConfigKey("fresh_staging", BOOLEAN, "VIGIL_FRESH_STAGING", null);
+    // TCP routing (issue 13): CATS's tcp_domain, and where to connect for TCP routes when its DNS is not there
+    static final ConfigKey TCP_DOMAIN = new ConfigKey("tcp_domain", STRING, "CF_TCP_DOMAIN", null);
+    static final ConfigKey TCP_ROUTER_ADDRESS = new ConfigKey("tcp_router_address", STRING, "CF_TCP_ROUTER_ADDRESS",
+            null);
 
     // CATS defaults to 2.0 and "CATS"; Vigil's own waits are sized for a scale of 1, and its resources
     // carry its own name so that `vigil cleanup` never sweeps what a CATS run left.
@@ -53,7 +57,8 @@ final class ConfigKeys {
      */
     static final List<ConfigKey> CORE = List.of(API, APPS_DOMAIN, ADMIN_USER, ADMIN_PASSWORD, ADMIN_CLIENT,
             ADMIN_CLIENT_SECRET, SKIP_SSL_VALIDATION, TIMEOUT_SCALE, NAME_PREFIX, ROUTER_ADDRESS, USE_HTTP,
-            USE_EXISTING_ORGANIZATION, EXISTING_ORGANIZATION, EXISTING_SPACE, FRESH_STAGING);
+            USE_EXISTING_ORGANIZATION, EXISTING_ORGANIZATION, EXISTING_SPACE, FRESH_STAGING, TCP_DOMAIN,
+            TCP_ROUTER_ADDRESS);
 
     /** CATS' test-group switches and CATS' defaults for them: only the core groups are on unless asked. */
     static final Map<String, Boolean> INCLUDE_DEFAULTS = includeDefaults();
@@ -81,7 +86,7 @@ final class ConfigKeys {
             "private_docker_registry_username", "public_docker_app_image", "python_buildpack_name",
             "r_buildpack_name", "readiness_health_checks_enabled", "reporter_config", "require_proxied_app_traffic",
             "ruby_buildpack_name", "secure_address", "skip_dns_validation", "sleep_timeout", "stacks",
-            "staticfile_buildpack_name", "tcp_domain", "test_password", "unallocated_ip_for_security_group",
+            "staticfile_buildpack_name", "test_password", "unallocated_ip_for_security_group",
             "use_existing_user", "use_log_cache", "use_windows_context_path", "use_windows_test_task",
             "volume_service_bind_config", "volume_service_broker_name", "volume_service_create_config",
             "volume_service_name", "volume_service_plan_name", "windows_context_path", "windows_credhub_mode",

@@ -73,6 +73,15 @@ final class ConfigValidator {
         Map<String, Boolean> includes = new LinkedHashMap<>();
         ConfigKeys.INCLUDE_DEFAULTS.forEach((name, fallback) ->
                 includes.put(name, values.bool(ConfigKeys.includeKey(name), fallback)));
+        String tcpDomain = values.string(ConfigKeys.TCP_DOMAIN, AddressRules.DOMAIN_RULE, AddressRules::isDomain)
+                .orElse(null);
+        if (includes.get("include_tcp_routing") && !values.given(ConfigKeys.TCP_DOMAIN)) {
+            values.missing(ConfigKeys.TCP_DOMAIN, "required because include_tcp_routing is true (the TCP domain"
+                    + " TCP routes are made in, e.g. tcp.example.com; Vigil creates it with router group default-tcp"
+                    + " when it does not exist)");
+        }
+        String tcpRouterAddress = values.string(ConfigKeys.TCP_ROUTER_ADDRESS, AddressRules.TCP_ROUTER_ADDRESS_RULE,
+                AddressRules::isDomain).orElse(null);
         List<String> availabilityProblems = new ArrayList<>();
         AvailabilitySettings availability = AvailabilitySection.read(sources.fileSection(AvailabilitySection.KEY),
                 sources.fileSource(), availabilityProblems, warnings);
@@ -83,7 +92,7 @@ final class ConfigValidator {
         }
         return new VigilConfig(api, appsDomain, adminUser, adminPassword, adminClient, adminClientSecret,
                 skipSslValidation, timeoutScale, namePrefix, routerAddress, useHttp, useExistingOrganization,
-                existingOrganization, existingSpace, freshStaging, includes, availability);
+                existingOrganization, existingSpace, freshStaging, includes, availability, tcpDomain, tcpRouterAddress);
     }
 
     private static URI api(SettingConverter values, boolean useHttp) {

@@ -29,12 +29,17 @@ import java.util.TreeMap;
  * @param includes                every CATS {@code include_*} switch with its value; switches not given get
  *                                CATS' default
  * @param availability            the availability probes' pace, thresholds and known errors ({@code availability})
+ * @param tcpDomain               CATS's {@code tcp_domain}: the TCP domain (router group {@code default-tcp}) TCP
+ *                                routes are made in, created by the run when missing; {@code null} when not given
+ * @param tcpRouterAddress        {@code tcp_router_address}: the host to connect to for TCP routes (with the
+ *                                route's port), for TCP domains without DNS; {@code null} to connect to the domain
  */
 public record VigilConfig(URI api, String appsDomain, String adminUser, Secret adminPassword,
                           String adminClient, Secret adminClientSecret, boolean skipSslValidation,
                           double timeoutScale, String namePrefix, String routerAddress, boolean useHttp,
                           boolean useExistingOrganization, String existingOrganization, String existingSpace,
-                          boolean freshStaging, Map<String, Boolean> includes, AvailabilitySettings availability) {
+                          boolean freshStaging, Map<String, Boolean> includes, AvailabilitySettings availability,
+                          String tcpDomain, String tcpRouterAddress) {
 
     public VigilConfig {
         Objects.requireNonNull(api, "api");
@@ -46,6 +51,17 @@ public record VigilConfig(URI api, String appsDomain, String adminUser, Secret a
         adminClientSecret = adminClientSecret == null ? Secret.empty() : adminClientSecret;
         includes = withDefaults(includes);
         availability = availability == null ? AvailabilitySettings.defaults() : availability;
+    }
+
+    /** A configuration without TCP routing settings. */
+    public VigilConfig(URI api, String appsDomain, String adminUser, Secret adminPassword,
+                       String adminClient, Secret adminClientSecret, boolean skipSslValidation,
+                       double timeoutScale, String namePrefix, String routerAddress, boolean useHttp,
+                       boolean useExistingOrganization, String existingOrganization, String existingSpace,
+                       boolean freshStaging, Map<String, Boolean> includes, AvailabilitySettings availability) {
+        this(api, appsDomain, adminUser, adminPassword, adminClient, adminClientSecret, skipSslValidation,
+                timeoutScale, namePrefix, routerAddress, useHttp, useExistingOrganization, existingOrganization,
+                existingSpace, freshStaging, includes, availability, null, null);
     }
 
     /** A configuration with the default availability settings. */
@@ -119,6 +135,8 @@ public record VigilConfig(URI api, String appsDomain, String adminUser, Secret a
         putIfGiven(view, "existing_organization", existingOrganization);
         putIfGiven(view, "existing_space", existingSpace);
         view.putAll(includes);
+        putIfGiven(view, "tcp_domain", tcpDomain);
+        putIfGiven(view, "tcp_router_address", tcpRouterAddress);
         return Collections.unmodifiableMap(view);
     }
 

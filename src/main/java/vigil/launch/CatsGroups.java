@@ -20,7 +20,10 @@ final class CatsGroups {
             "@tasks", List.of("include_tasks"),
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
-            "@manifests", List.of("include_v3"));
+            "@manifests", List.of("include_v3"),
+            // issue 13: TCP routing and container networking, CATS's names
+            "@tcp-routing", List.of("include_tcp_routing"),
+            "@container-networking", List.of("include_container_networking"));
 
     private CatsGroups() {
     }

@@ -22,6 +22,8 @@ import vigil.sim.api.CloudController;
 import vigil.sim.cells.Cells;
 import vigil.sim.http.Transport;
 import vigil.sim.logcache.LogCache;
+import vigil.sim.network.ContainerNetwork;
+import vigil.sim.network.TcpRouter;
 import vigil.sim.router.Router;
 import vigil.sim.uaa.IssuedTokens;
 import vigil.sim.uaa.Uaa;
@@ -35,6 +37,8 @@ public final class Sim implements AutoCloseable {
 
     static final String ADMIN_USER = "admin";
     static final String APPS_DOMAIN = "apps.vigil.test";
+    /** The TCP domain a run creates (with the router group {@code default-tcp}) when it is not there yet. */
+    static final String TCP_DOMAIN = "tcp.vigil.test";
 
     private final Uaa uaa;
     private final Cells cells;
@@ -47,9 +51,15 @@ public final class Sim implements AutoCloseable {
     private final String adminPassword;
     private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Networking networking;
+
+    /** TCP router and container network (issue 13), started after the CC and closed with the sim. */
+    private record Networking(TcpRouter tcpRouter, ContainerNetwork containerNetwork) {
+    }
 
     private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
-                Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls) {
+                Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls, Networking networking) {
+        this.networking = networking;
         this.uaa = uaa;
         this.cells = cells;
         this.logCache = logCache;
@@ -101,11 +111,14 @@ public final class Sim implements AutoCloseable {
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
                     faults::routerFailShare, transport));
+            TcpRouter tcpRouter = remember(started, TcpRouter.start(api.network(), cells));
+            ContainerNetwork containerNetwork = remember(started, ContainerNetwork.start(api.network(), cells));
+            cells.networkFlags(containerNetwork::jvmFlags);
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();
-            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password,
-                    options.tls());
+            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api, tcpRouter),
+                    password, options.tls(), new Networking(tcpRouter, containerNetwork));
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -128,6 +141,11 @@ public final class Sim implements AutoCloseable {
     /** Where app routes are reached: {@code 127.0.0.1:PORT}, with the route as {@code Host}. */
     public String routerAddress() {
         return router.address();
+    }
+
+    /** The host TCP routes are reached on, with the route's port: {@code 127.0.0.1}. */
+    public String tcpRouterAddress() {
+        return networking.tcpRouter().address();
     }
 
     public String adminUser() {
@@ -189,6 +207,11 @@ public final class Sim implements AutoCloseable {
         for (String group : List.of("tasks", "deployments", "services", "user_provided_services")) {
             config.put("include_" + group, true);
         }
+        // TCP routing and container networking (issue 13): CATS's keys for the TCP domain, Vigil's for the router.
+        config.put("tcp_domain", TCP_DOMAIN);
+        config.put("tcp_router_address", tcpRouterAddress());
+        config.put("include_tcp_routing", true);
+        config.put("include_container_networking", true);
         ConfigFileWriter.write(file, config);
     }
 
@@ -197,6 +220,8 @@ public final class Sim implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             Deque<AutoCloseable> all = new ArrayDeque<>(List.of(uaa, deploys, faults, cells, logCache, api, router));
+            all.addFirst(networking.containerNetwork());
+            all.addFirst(networking.tcpRouter());
             closeAll(all);
         }
     }

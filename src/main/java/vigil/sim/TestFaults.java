@@ -2,6 +2,7 @@ package vigil.sim;
 
 import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
+import vigil.sim.network.TcpRouter;
 
 /**
  * <b>Test-only switchboard: every switch here breaks CF on purpose.</b> They exist only so that tests can
@@ -24,10 +25,16 @@ public final class TestFaults {
 
     private final CcFaults cc;
     private final CloudController api;
+    private final TcpRouter tcpRouter;
 
     TestFaults(CcFaults cc, CloudController api) {
+        this(cc, api, null);
+    }
+
+    TestFaults(CcFaults cc, CloudController api, TcpRouter tcpRouter) {
         this.cc = cc;
         this.api = api;
+        this.tcpRouter = tcpRouter;
     }
 
     /** {@code @deployments}: rolling deployments stop every old instance before starting new ones (downtime). */
@@ -85,6 +92,26 @@ public final class TestFaults {
      */
     public TestFaults v3InfoFails(int requests) {
         cc.v3InfoFails(requests);
+        return this;
+    }
+
+    // TCP routing and container networking (issue 13)
+
+    /** {@code @tcp-routing}: the TCP router sends connections to a wrong port of the instance (nothing answers). */
+    public TestFaults tcpRouterSendsToWrongPort(boolean on) {
+        tcpRouter.sendToWrongPortForTests(on);
+        return this;
+    }
+
+    /** {@code @container-networking}: policies are not enforced; every app reaches every internal route. */
+    public TestFaults networkPoliciesNotEnforced(boolean on) {
+        cc.networkPoliciesNotEnforced(on);
+        return this;
+    }
+
+    /** {@code @container-networking}: the public router serves internal routes too. */
+    public TestFaults internalRoutesOnPublicRouter(boolean on) {
+        cc.internalRoutesOnPublicRouter(on);
         return this;
     }
 }

@@ -31,8 +31,14 @@
  * <tr><td>{@code /log/{text}}</td><td>prints the (URL-decoded) text to stdout as one line (line breaks become spaces) and answers it</td></tr>
  * <tr><td>{@code /crash}</td><td>200 "crashing", then the JVM exits with status 1 at once (no shutdown hook), as a crash does</td></tr>
  * <tr><td>{@code /counter}</td><td>200 a counter, incremented by each call (1, 2, 3, ...)</td></tr>
+ * <tr><td>{@code /proxy/{host:port/path}}</td><td>the app GETs {@code http://host:port/path} with a new
+ *     {@code java.net.http.HttpClient} at its defaults (5 s timeout) and answers that status and body; 502 naming
+ *     the failure when it cannot connect (container networking: {@code /proxy/backend.apps.internal:8080/})</td></tr>
  * <tr><td>anything else</td><td>404</td></tr>
  * </table>
+ *
+ * <p>With {@code VIGIL_TCP_ECHO=true} the app speaks no HTTP: it echoes every line sent to {@code PORT} and
+ * answers the line {@code instance?} with its instance id (for TCP routes; CF's default port health check).
  *
  * <p>With {@code VIGIL_LOG_COUNTER_MS=N} set, a background thread prints
  * {@code vigil-counter <n> <ISO-8601 instant>} to stdout every N ms, n counting 1, 2, 3, ... on its own

@@ -63,7 +63,8 @@ class CloudControllerEndpointsTest {
         assertThat(links.at("/uaa/href").asText()).isEqualTo(uaa);
         // Components the sim does not run are null, as CC renders unconfigured ones; the log-cache runs.
         assertThat(links.at("/log_cache/href").asText()).startsWith("http://127.0.0.1:");
-        assertThat(links.get("routing").isNull()).isTrue();
+        assertThat(links.get("credhub").isNull()).isTrue();
+        assertThat(links.at("/routing/href").asText()).endsWith("/routing");
         assertThat(reply.header("X-Vcap-Request-Id")).isNotBlank();
     }
 

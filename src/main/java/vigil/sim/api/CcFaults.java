@@ -124,4 +124,26 @@ public final class CcFaults {
     boolean takeV3InfoFailure() {
         return v3InfoFailures.getAndUpdate(left -> left == 0 || left == Integer.MAX_VALUE ? left : left - 1) > 0;
     }
+
+    // container networking (issue 13)
+    private volatile boolean networkPoliciesNotEnforced;
+    private volatile boolean internalRoutesOnPublicRouter;
+
+    /** Every app may connect to every internal route, with or without a policy. */
+    public void networkPoliciesNotEnforced(boolean on) {
+        networkPoliciesNotEnforced = on;
+    }
+
+    boolean networkPoliciesNotEnforced() {
+        return networkPoliciesNotEnforced;
+    }
+
+    /** The public router serves routes of internal domains too, so {@code x.apps.internal} answers from outside. */
+    public void internalRoutesOnPublicRouter(boolean on) {
+        internalRoutesOnPublicRouter = on;
+    }
+
+    boolean internalRoutesOnPublicRouter() {
+        return internalRoutesOnPublicRouter;
+    }
 }

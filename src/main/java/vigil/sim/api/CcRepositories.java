@@ -135,6 +135,9 @@ final class CcRepositories {
     /** The route's URI as CC renders it: host.domain/path, or domain/path without a host. */
     String uri(Route route) {
         String domain = domains.get(route.domainGuid()).map(Domain::name).orElse("");
+        if (route.port() != null) {
+            return domain + ":" + route.port();
+        }
         return (route.host().isEmpty() ? domain : route.host() + "." + domain) + route.path();
     }
 

@@ -29,6 +29,9 @@ import vigil.sim.http.Transport;
  */
 public final class CloudController implements AutoCloseable {
 
+    /** The internal domain every CF with container networking has, for app-to-app routes. */
+    public static final String INTERNAL_DOMAIN = "apps.internal";
+
     private final LoopbackServer server;
     private final CcRepositories store;
     private final ExecutorService background;
@@ -38,10 +41,12 @@ public final class CloudController implements AutoCloseable {
     private final CloudControllerHandler handler;
     private final AccessControl access;
     private final CcFaults faults;
+    private final NetworkRoutes network;
 
     private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir,
                             AccessTokenVerifier verifier, CloudControllerHandler handler, AccessControl access,
-                            CcFaults faults) {
+                            CcFaults faults, NetworkRoutes network) {
+        this.network = network;
         this.faults = faults;
         this.verifier = verifier;
         this.handler = handler;
@@ -96,6 +101,9 @@ public final class CloudController implements AutoCloseable {
         CcRepositories store = new CcRepositories(clock);
         store.domains.add(new Domain(CcRepositories.newGuid(), appsDomain.toLowerCase(Locale.ROOT), false, null,
                 store.now(), store.now(), Metadata.EMPTY));
+        // Container networking: CF has the internal domain from the start (cf-networking's service discovery).
+        store.domains.add(new Domain(CcRepositories.newGuid(), INTERNAL_DOMAIN, true, null, store.now(), store.now(),
+                Metadata.EMPTY));
         ExecutorService background = Executors.newCachedThreadPool(workers());
 
         AppEnvironment environment = new AppEnvironment(store, urls, faults);
@@ -108,8 +116,11 @@ public final class CloudController implements AutoCloseable {
         InfoEndpoint info = new InfoEndpoint(urls, uaaUrl, faults);
         OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
         SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
-        DomainsEndpoint domains = new DomainsEndpoint(urls, store);
-        RoutesEndpoint routes = new RoutesEndpoint(urls, store, jobs, deleter, faults);
+        RouterGroups routerGroups = new RouterGroups();
+        NetworkPolicies policies = new NetworkPolicies();
+        NetworkRoutes network = new NetworkRoutes(store, policies, faults);
+        DomainsEndpoint domains = new DomainsEndpoint(urls, store, routerGroups, jobs, deleter);
+        RoutesEndpoint routes = new RoutesEndpoint(urls, store, jobs, deleter, faults, network);
         AppsEndpoint apps = new AppsEndpoint(urls, store, environment, jobs, deleter, running);
         PackagesEndpoint packages = new PackagesEndpoint(urls, store, background, dir, jobs, deleter);
         BuildsEndpoint builds = new BuildsEndpoint(urls, store, stager);
@@ -253,6 +264,16 @@ public final class CloudController implements AutoCloseable {
         table.add("POST", "/v3/spaces/{guid}/actions/apply_manifest", manifests::apply)
              .add("GET", "/v3/apps/{guid}/manifest", manifests::get);
 
+        // TCP routing and container networking (issue 13): the routing API's router groups and the policy
+        // server, on the API's host as real CF serves them; a domain can be deleted (a run's TCP domain)
+        NetworkPoliciesEndpoint networkPolicies = new NetworkPoliciesEndpoint(store, policies);
+        deleter.alsoForApp(policies::deleteFor);
+        table.add("DELETE", "/v3/domains/{guid}", domains::delete)
+             .add("GET", RouterGroups.PATH, routerGroups::list)
+             .add("GET", NetworkPoliciesEndpoint.PATH, networkPolicies::list)
+             .add("POST", NetworkPoliciesEndpoint.PATH, networkPolicies::create)
+             .add("POST", NetworkPoliciesEndpoint.PATH + "/delete", networkPolicies::delete);
+
         for (AdminRoute admin : adminRoutes) {
             table.add(admin.method(), admin.path(), (request, security) -> {
                 if (!security.requireCaller().isAdmin()) {
@@ -265,11 +286,16 @@ public final class CloudController implements AutoCloseable {
         AccessControl access = new AccessControl(store, new ResourceScopes(store, path -> representation(table, path)), urls);
         CloudControllerHandler handler = new CloudControllerHandler(table, verifier, access);
         server.serve(handler);
-        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access, faults);
+        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access, faults, network);
     }
 
     public URI uri() {
         return server.uri();
+    }
+
+    /** TCP routes, internal routes and network policies, for the sim's TCP router and container network. */
+    public NetworkRoutes network() {
+        return network;
     }
 
     /** Installs the injected-fault seam (see {@link ApiFaultHook}); {@link ApiFaultHook#NONE} removes it. */
@@ -320,6 +346,7 @@ public final class CloudController implements AutoCloseable {
         String hostname = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
         String requestPath = path == null || path.isEmpty() ? "/" : path;
         Optional<Route> best = store.routes.all().stream()
+                .filter(this::publiclyRouted)
                 .filter(route -> hostname.equals(hostOf(route)))
                 .filter(route -> route.path().isEmpty() || requestPath.equals(route.path())
                         || requestPath.startsWith(route.path() + "/"))
@@ -335,6 +362,12 @@ public final class CloudController implements AutoCloseable {
                 .flatMap(app -> store.processOf(app.guid(), destination.processType()))
                 .ifPresent(process -> targets.add(new RouteTarget(destination.appGuid(), process.guid(), destination.port()))));
         return targets;
+    }
+
+    /** Gorouter carries neither TCP routes nor routes of internal domains (unless a test fault says so). */
+    private boolean publiclyRouted(Route route) {
+        return route.port() == null && (faults.internalRoutesOnPublicRouter()
+                || store.domains.get(route.domainGuid()).map(domain -> !domain.internal()).orElse(true));
     }
 
     private String hostOf(Route route) {

@@ -3,7 +3,7 @@ package vigil.sim.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vigil.sim.http.JsonWriter;
 
-/** A domain in CC's field order; the sim has no router groups or route policies. */
+/** A domain in CC's field order; a TCP domain names its router group. The sim has no route policies. */
 final class DomainPresenter {
 
     private final ApiUrlBuilder urls;
@@ -19,8 +19,12 @@ final class DomainPresenter {
         node.put("updated_at", CcTimestamp.format(domain.updatedAt()));
         node.put("name", domain.name());
         node.put("internal", domain.internal());
-        node.putNull("router_group");
-        node.putArray("supported_protocols").add("http");
+        if (domain.tcp()) {
+            node.putObject("router_group").put("guid", domain.routerGroupGuid());
+        } else {
+            node.putNull("router_group");
+        }
+        node.putArray("supported_protocols").add(domain.tcp() ? "tcp" : "http");
         ObjectNode relationships = node.putObject("relationships");
         Relationships.toOne(relationships, "organization", domain.organizationGuid());
         relationships.putObject("shared_organizations").putArray("data");

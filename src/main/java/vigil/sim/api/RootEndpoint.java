@@ -51,10 +51,15 @@ final class RootEndpoint {
         for (String component : OPTIONAL_COMPONENTS) {
             if (component.equals("log_cache") && logCacheUrl != null) {
                 links.putObject(component).put("href", logCacheUrl.toString());
+            } else if (component.equals("routing")) {
+                // The routing API (router groups) is served on the API's host, as in cf-deployment.
+                links.putObject(component).put("href", urls.url("/routing"));
             } else {
                 links.putNull(component);
             }
         }
+        // The policy server's external API (container networking), also on the API's host.
+        links.putObject("network_policy_v1").put("href", urls.url("/networking/v1/external"));
         return Response.json(200, CcErrorResponse.V2_JSON, body);
     }
 

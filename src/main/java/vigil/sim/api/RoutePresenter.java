@@ -6,7 +6,8 @@ import java.util.Comparator;
 import vigil.sim.http.JsonWriter;
 
 /**
- * A route, and its destinations document, in CC's field order. HTTP routes have {@code port} null;
+ * A route, and its destinations document, in CC's field order. HTTP routes have {@code port} null, TCP routes
+ * their port and protocol {@code tcp};
  * {@code options} is left out when there are none; destinations are sorted by guid, as CC sorts them.
  */
 final class RoutePresenter {
@@ -24,10 +25,14 @@ final class RoutePresenter {
         node.put("guid", route.guid());
         node.put("created_at", CcTimestamp.format(route.createdAt()));
         node.put("updated_at", CcTimestamp.format(route.updatedAt()));
-        node.put("protocol", "http");
+        node.put("protocol", route.port() == null ? "http" : "tcp");
         node.put("host", route.host());
         node.put("path", route.path());
-        node.putNull("port");
+        if (route.port() == null) {
+            node.putNull("port");
+        } else {
+            node.put("port", route.port());
+        }
         node.put("url", store.uri(route));
         node.set("destinations", destinations(route));
         node.set("metadata", route.metadata().present());

@@ -12,7 +12,8 @@ import vigil.sim.http.Response;
 
 /**
  * {@code /v3/routes} and their destinations (CC's route mappings), plus {@code GET /v3/apps/:guid/routes}.
- * Only HTTP routes: the sim's domains have no TCP router group.
+ * HTTP routes; TCP routes (a port, no host or path) in a domain with a router group, their port opened on the
+ * TCP router as they are made; routes in internal domains (no wildcard, no path).
  */
 final class RoutesEndpoint {
 
@@ -29,8 +30,16 @@ final class RoutesEndpoint {
     private final JobRunner jobs;
     private final ResourceDeleter deleter;
     private final CcFaults faults;
+    private final NetworkRoutes network;
 
     RoutesEndpoint(ApiUrlBuilder urls, CcRepositories store, JobRunner jobs, ResourceDeleter deleter, CcFaults faults) {
+        this(urls, store, jobs, deleter, faults, null);
+    }
+
+    /** With the TCP router that opens TCP routes' ports ({@code null}: any port is taken as given). */
+    RoutesEndpoint(ApiUrlBuilder urls, CcRepositories store, JobRunner jobs, ResourceDeleter deleter, CcFaults faults,
+                   NetworkRoutes network) {
+        this.network = network;
         this.faults = faults;
         this.urls = urls;
         this.store = store;
@@ -86,9 +95,7 @@ final class RoutesEndpoint {
         if (path.equals("/")) {
             message.problem("Path cannot be exactly /");
         }
-        if (message.body().hasNonNull("port")) {
-            message.problem("Routes with protocol 'http' do not support ports.");
-        }
+        Integer port = message.body().hasNonNull("port") ? message.body().get("port").asInt() : null;
         String spaceGuid = message.relationshipGuid("space", "Space");
         String domainGuid = message.relationshipGuid("domain", "Domain");
         Metadata metadata = Metadata.EMPTY.updatedBy(message);
@@ -102,6 +109,18 @@ final class RoutesEndpoint {
             throw CcError.unprocessable("Invalid domain. Domain '" + domain.name() + "' is not available in organization '"
                     + orgName + "'.");
         }
+        if (domain.tcp()) {
+            return V3Json.created(presenter.present(createTcp(host, path, port, domain, spaceGuid, metadata)));
+        }
+        if (port != null) {
+            throw CcError.unprocessable("Routes with protocol 'http' do not support ports.");
+        }
+        if (domain.internal() && host.equals("*")) {
+            throw CcError.unprocessable("Wildcard hosts are not supported for internal domains.");
+        }
+        if (domain.internal() && !path.isEmpty()) {
+            throw CcError.unprocessable("Paths are not supported for internal domains.");
+        }
         if (domain.shared() && host.isEmpty()) {
             throw CcError.unprocessable("Missing host. Routes in shared domains must have a host defined.");
         }
@@ -112,6 +131,40 @@ final class RoutesEndpoint {
             throw CcError.unprocessable(duplicate(host, path, domain.name()));
         }
         return V3Json.created(presenter.present(route));
+    }
+
+    /**
+     * A route in a TCP domain: the given port, or one the TCP router picks. Ports are unique in the router group
+     * (the sim has one), so a port another TCP domain's route holds is not available.
+     */
+    private Route createTcp(String host, String path, Integer port, Domain domain, String spaceGuid, Metadata metadata) {
+        if (!host.isEmpty()) {
+            throw CcError.unprocessable("Hosts are not supported for TCP routes.");
+        }
+        if (!path.isEmpty()) {
+            throw CcError.unprocessable("Paths are not supported for TCP routes.");
+        }
+        if (port != null && (port < RouterGroups.FIRST_PORT || port > RouterGroups.LAST_PORT)) {
+            throw CcError.unprocessable("Port '" + port + "' is not available. Try a different port or use a different domain.");
+        }
+        if (port != null) {
+            for (Route other : store.routes.where(other -> port.equals(other.port()))) {
+                throw CcError.unprocessable(other.domainGuid().equals(domain.guid())
+                        ? "Route already exists with port '" + port + "' for domain '" + domain.name() + "'."
+                        : "Port '" + port + "' is not available. Try a different port or use a different domain.");
+            }
+        }
+        TcpPortReservations router = network == null ? TcpPortReservations.UNCHECKED : network.tcpRouter();
+        int opened = router.open(port == null ? 0 : port);
+        if (opened < 0) {
+            throw CcError.unprocessable("Port '" + port + "' is not available. Try a different port or use a different domain.");
+        }
+        Route route = new Route(CcRepositories.newGuid(), "", "", domain.guid(), spaceGuid, List.of(), store.now(),
+                store.now(), metadata, opened);
+        if (!store.routes.addUnless(route, other -> Integer.valueOf(opened).equals(other.port()))) {
+            throw CcError.unprocessable("Route already exists with port '" + opened + "' for domain '" + domain.name() + "'.");
+        }
+        return route;
     }
 
     /** CC's texts for a route that exists already, which depend on whether host and path are given. */
@@ -158,8 +211,9 @@ final class RoutesEndpoint {
 
     private Response changeDestinations(Request request, SecurityContext security, boolean replace) {
         security.requireWriter();
-        String guid = store.route(request.pathParam("guid").orElseThrow()).guid();
-        List<Destination> requested = requestedDestinations(request);
+        Route target = store.route(request.pathParam("guid").orElseThrow());
+        String guid = target.guid();
+        List<Destination> requested = requestedDestinations(request, target.port() == null ? "http1" : "tcp");
         Route updated = store.routes.update(guid, route -> {
             List<Destination> result = new ArrayList<>(replace ? List.of() : route.destinations());
             for (Destination destination : requested) {
@@ -173,7 +227,7 @@ final class RoutesEndpoint {
         return V3Json.ok(presenter.presentDestinations(updated));
     }
 
-    private List<Destination> requestedDestinations(Request request) {
+    private List<Destination> requestedDestinations(Request request, String defaultProtocol) {
         RequestMessage message = RequestMessage.of(request, "destinations");
         JsonNode array = message.body().get("destinations");
         if (array == null || !array.isArray()) {
@@ -194,7 +248,7 @@ final class RoutesEndpoint {
             }
             String type = item.path("app").path("process").path("type").asText(AppProcess.WEB);
             int port = item.path("port").isInt() ? item.get("port").asInt() : DEFAULT_PORT;
-            String protocol = item.path("protocol").asText("http1");
+            String protocol = item.path("protocol").asText(defaultProtocol);
             destinations.add(new Destination(CcRepositories.newGuid(), appGuid, type, port, protocol, store.now(), store.now()));
         }
         message.validate();

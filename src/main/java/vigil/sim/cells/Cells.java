@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,15 @@ public final class Cells implements AppRuntime, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the cells' work directory: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * JVM flags (system properties) given to every instance started from a droplet, by app GUID: how the
+     * container network makes {@code <host>.apps.internal} resolve inside the app's JVM. Instances started
+     * before keep the flags they were started with.
+     */
+    public void networkFlags(Function<String, List<String>> flagsByApp) {
+        services.launcher().networkFlags(Objects.requireNonNull(flagsByApp, "flagsByApp"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a desired process into the OS command of one instance: {@code java -jar droplet} with flags
@@ -23,6 +24,8 @@ final class ProcessLauncher {
             "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto", "-XX:-UsePerfData");
 
     private final Path java;
+    /** JVM flags by app GUID that put an instance on the container network (see {@link Cells#networkFlags}). */
+    private volatile Function<String, List<String>> networkFlags = appGuid -> List.of();
 
     ProcessLauncher(Path java) {
         this.java = java;
@@ -44,9 +47,14 @@ final class ProcessLauncher {
         command.add(java.toString());
         command.addAll(JVM_FLAGS);
         command.add("-XX:MaxRAM=" + InstanceEnvironment.memoryMb(process) + "m");
+        command.addAll(networkFlags.apply(process.appGuid()));
         command.add("-jar");
         command.add(process.droplet().toAbsolutePath().toString());
         return command;
+    }
+
+    void networkFlags(Function<String, List<String>> flagsByApp) {
+        networkFlags = flagsByApp;
     }
 
     InstanceProcess launch(DesiredProcess process, Path directory, Map<String, String> environment, String name,

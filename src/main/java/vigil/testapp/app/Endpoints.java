@@ -133,6 +133,10 @@ final class Endpoints implements HttpHandler {
         if (path.startsWith("/sleep/")) {
             return sleep(path.substring("/sleep/".length()));
         }
+        if (path.startsWith("/proxy/") && path.length() > "/proxy/".length()) {
+            String[] answer = Proxy.call(path.substring("/proxy/".length()));
+            return Reply.text(Integer.parseInt(answer[0]), answer[1]);
+        }
         if (path.startsWith("/log/") && path.length() > "/log/".length()) {
             String line = path.substring("/log/".length()).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
             out.println(line);

@@ -46,6 +46,12 @@ public final class TestApp implements AutoCloseable {
         // probes measuring latency at 10 Hz would measure that. It is read once, before the server loads.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> variables = System.getenv();
+        if ("true".equals(variables.get(TcpEcho.ENABLED_BY))) {
+            TcpEcho echo = TcpEcho.listen(AppEnvironment.from(variables), System.out);
+            Runtime.getRuntime().addShutdownHook(new Thread(echo::close, "vigil-testapp-shutdown"));
+            echo.serve();
+            return;
+        }
         TestApp app = create(AppEnvironment.from(variables), variables, version(), System.out);
         // Before serving: once the app answers, a SIGTERM must already find the hook in place.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "vigil-testapp-shutdown"));

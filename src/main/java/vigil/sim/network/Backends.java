@@ -1,0 +1,31 @@
+package vigil.sim.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import vigil.sim.api.RouteTarget;
+import vigil.sim.cells.AppRuntime;
+import vigil.sim.cells.InstanceStatus;
+
+/** The routable instances behind some route targets, taken in turn (round robin), as the routers balance. */
+final class Backends {
+
+    private final AppRuntime cells;
+    private final AtomicInteger next = new AtomicInteger();
+
+    Backends(AppRuntime cells) {
+        this.cells = cells;
+    }
+
+    Optional<InstanceStatus> next(List<RouteTarget> targets) {
+        List<InstanceStatus> routable = new ArrayList<>();
+        for (RouteTarget target : targets) {
+            cells.instances(target.processGuid()).stream().filter(InstanceStatus::routable).forEach(routable::add);
+        }
+        if (routable.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(routable.get(Math.floorMod(next.getAndIncrement(), routable.size())));
+    }
+}
