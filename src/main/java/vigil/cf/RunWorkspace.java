@@ -89,6 +89,11 @@ public final class RunWorkspace implements AutoCloseable {
         return cf;
     }
 
+    /** Something run-wide the run made (a TCP domain) to remove at its end, before its org. */
+    public void removeAtEnd(String what, Runnable removal) {
+        cleanup.push(what, removal);
+    }
+
     /**
      * Removes what the run created (what the CF no longer has counts as removed); safe to call again and from
      * another thread (an abort). Never throws: what could not be removed (a CF that went away, a token it no
