@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One exchange over a TCP route, with a plain socket: connect to the TCP router's address and the route's port,
@@ -26,20 +28,31 @@ public final class TcpExchange {
      *                     back within {@code timeout} (each bound separately: connect, then the answer)
      */
     public static String roundTrip(String host, int port, String line, Duration timeout) throws IOException {
+        return conversation(host, port, List.of(line), timeout).get(0);
+    }
+
+    /** Several lines over one connection, each sent once the one before was answered; the answers in order. */
+    public static List<String> conversation(String host, int port, List<String> lines, Duration timeout)
+            throws IOException {
         int millis = (int) Math.max(1, timeout.toMillis());
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), millis);
             socket.setSoTimeout(millis);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String answer = in.readLine();
-            if (answer == null) {
-                throw new EOFException("connection to " + host + ":" + port + " closed without an answer");
+            List<String> answers = new ArrayList<>();
+            for (String line : lines) {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                String answer = in.readLine();
+                if (answer == null) {
+                    throw new EOFException("connection to " + host + ":" + port + " closed after " + answers.size()
+                            + " of " + lines.size() + " answers");
+                }
+                answers.add(answer);
             }
-            return answer;
+            return answers;
         }
     }
 

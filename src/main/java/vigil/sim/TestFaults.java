@@ -49,7 +49,10 @@ public final class TestFaults {
         return this;
     }
 
-    /** {@code @routing}: the router keeps sending a route's requests to destinations unmapped from it. */
+    /**
+     * {@code @routing}: the router keeps sending a route's requests to destinations unmapped from it (the TCP
+     * router too: {@code @tcp-routing}).
+     */
     public TestFaults routerIgnoresUnmapping(boolean on) {
         cc.routingIgnoresUnmapping(on);
         return this;
@@ -97,9 +100,15 @@ public final class TestFaults {
 
     // TCP routing and container networking (issue 13)
 
-    /** {@code @tcp-routing}: the TCP router sends connections to a wrong port of the instance (nothing answers). */
-    public TestFaults tcpRouterSendsToWrongPort(boolean on) {
-        tcpRouter.sendToWrongPortForTests(on);
+    /** {@code @tcp-routing}: the TCP router closes a connection after the app's first answer (no streaming). */
+    public TestFaults tcpRouterOneAnswerPerConnection(boolean on) {
+        tcpRouter.oneAnswerPerConnectionForTests(on);
+        return this;
+    }
+
+    /** {@code @tcp-routing}: the TCP router sends every connection to the first instance (no balancing). */
+    public TestFaults tcpRouterWithoutBalancing(boolean on) {
+        tcpRouter.firstInstanceOnlyForTests(on);
         return this;
     }
 

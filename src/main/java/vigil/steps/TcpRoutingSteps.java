@@ -7,7 +7,9 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -60,6 +62,17 @@ public final class TcpRoutingSteps {
         assertThat(answer).isEqualTo(line);
     }
 
+    @Then("{int} lines sent over one connection to the TCP route come back in order")
+    public void linesComeBackInOrder(int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            lines.add("vigil-" + i + "-" + UUID.randomUUID());
+        }
+        Awaitility.await("echoes of " + count + " lines sent over one connection to " + address())
+                .pollInSameThread().pollInterval(Duration.ofMillis(250)).atMost(context.cf().timeouts().route())
+                .until(() -> conversation(lines), lines.toString()::equals);
+    }
+
     @Then("connections to the TCP route reach every instance of the app")
     public void everyInstanceReached() {
         Set<String> expected = new HashSet<>();
@@ -95,6 +108,15 @@ public final class TcpRoutingSteps {
         try {
             return TcpExchange.roundTrip(TcpDomainOfRun.routerHost(context.config()), tcpRoute.port(), line,
                     EXCHANGE_TIMEOUT);
+        } catch (IOException e) {
+            return "no answer: " + TcpExchange.failureKind(e) + " (" + e.getMessage() + ")";
+        }
+    }
+
+    private String conversation(List<String> lines) {
+        try {
+            return TcpExchange.conversation(TcpDomainOfRun.routerHost(context.config()), tcpRoute.port(), lines,
+                    EXCHANGE_TIMEOUT).toString();
         } catch (IOException e) {
             return "no answer: " + TcpExchange.failureKind(e) + " (" + e.getMessage() + ")";
         }

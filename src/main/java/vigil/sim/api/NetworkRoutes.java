@@ -53,6 +53,12 @@ public final class NetworkRoutes {
         return targets(store.routes.where(route -> route.port() != null && route.port() == port));
     }
 
+    private List<Destination> destinations(Route route) {
+        List<Destination> destinations = new ArrayList<>(route.destinations());
+        destinations.addAll(faults.unmappedButRouted(route.guid()));
+        return destinations;
+    }
+
     /** {@code host.domain} of every route in an internal domain, lower case. */
     public Set<String> internalHostnames() {
         Set<String> hostnames = new LinkedHashSet<>();
@@ -86,7 +92,7 @@ public final class NetworkRoutes {
     private List<RouteTarget> targets(List<Route> routes) {
         List<RouteTarget> targets = new ArrayList<>();
         for (Route route : routes) {
-            for (Destination destination : route.destinations()) {
+            for (Destination destination : destinations(route)) {
                 store.apps.get(destination.appGuid())
                         .filter(App::started)
                         .flatMap(app -> store.processOf(app.guid(), destination.processType()))

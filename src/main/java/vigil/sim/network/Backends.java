@@ -19,13 +19,23 @@ final class Backends {
     }
 
     Optional<InstanceStatus> next(List<RouteTarget> targets) {
-        List<InstanceStatus> routable = new ArrayList<>();
-        for (RouteTarget target : targets) {
-            cells.instances(target.processGuid()).stream().filter(InstanceStatus::routable).forEach(routable::add);
-        }
+        List<InstanceStatus> routable = routable(targets);
         if (routable.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(routable.get(Math.floorMod(next.getAndIncrement(), routable.size())));
+    }
+
+    /** No balancing at all (a test fault's router): always the first routable instance. */
+    Optional<InstanceStatus> first(List<RouteTarget> targets) {
+        return routable(targets).stream().findFirst();
+    }
+
+    private List<InstanceStatus> routable(List<RouteTarget> targets) {
+        List<InstanceStatus> routable = new ArrayList<>();
+        for (RouteTarget target : targets) {
+            cells.instances(target.processGuid()).stream().filter(InstanceStatus::routable).forEach(routable::add);
+        }
+        return routable;
     }
 }

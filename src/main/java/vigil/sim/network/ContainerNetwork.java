@@ -198,7 +198,7 @@ public final class ContainerNetwork implements AutoCloseable {
             Splices.reset(client);
             return;
         }
-        splices.join(client, backend);
+        splices.join(client, backend, false);
     }
 
     private void writeHostsFile(String app, Map<String, Overlay> overlays) {

@@ -27,13 +27,14 @@ final class Splices {
         this.threads = threads;
     }
 
-    void join(Socket client, Socket backend) {
+    /** @param oneAnswer a test fault: close both after the first bytes from the backend reach the client */
+    void join(Socket client, Socket backend, boolean oneAnswer) {
         open.add(client);
         open.add(backend);
         AtomicInteger directionsLeft = new AtomicInteger(2);
         try {
-            threads.execute(() -> pump(client, backend, directionsLeft));
-            threads.execute(() -> pump(backend, client, directionsLeft));
+            threads.execute(() -> pump(client, backend, directionsLeft, false));
+            threads.execute(() -> pump(backend, client, directionsLeft, oneAnswer));
         } catch (RejectedExecutionException stopping) {
             close(client, backend);
         }
@@ -49,7 +50,7 @@ final class Splices {
         open.clear();
     }
 
-    private void pump(Socket from, Socket to, AtomicInteger directionsLeft) {
+    private void pump(Socket from, Socket to, AtomicInteger directionsLeft, boolean onlyOnce) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -57,6 +58,10 @@ final class Splices {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 out.write(buffer, 0, read);
                 out.flush();
+                if (onlyOnce) {
+                    close(from, to);
+                    return;
+                }
             }
             to.shutdownOutput();
             if (directionsLeft.decrementAndGet() == 0) {

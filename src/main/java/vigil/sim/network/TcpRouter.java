@@ -43,7 +43,8 @@ public final class TcpRouter implements TcpPortReservations, AutoCloseable {
     private final Splices splices = new Splices(threads);
     private final Map<Integer, Listener> listeners = new ConcurrentHashMap<>();
     private volatile boolean closed;
-    private volatile boolean wrongPort;
+    private volatile boolean firstInstanceOnly;
+    private volatile boolean oneAnswerPerConnection;
 
     private TcpRouter(NetworkRoutes routes, AppRuntime cells) {
         this.routes = routes;
@@ -83,32 +84,38 @@ public final class TcpRouter implements TcpPortReservations, AutoCloseable {
         return Set.copyOf(listeners.keySet());
     }
 
+    /** <b>Test-only fault</b>: every connection goes to the first routable instance; the others get none. */
+    public void firstInstanceOnlyForTests(boolean on) {
+        firstInstanceOnly = on;
+    }
+
     /**
-     * <b>Test-only fault</b>: connections go to the instance's port plus one, where nothing listens, as a
-     * router with a wrong backend port would send them.
+     * <b>Test-only fault</b>: the connection is closed after the app's first answer, as a router that forwards
+     * one read instead of a stream would; one request and one answer per connection still work.
      */
-    public void sendToWrongPortForTests(boolean on) {
-        wrongPort = on;
+    public void oneAnswerPerConnectionForTests(boolean on) {
+        oneAnswerPerConnection = on;
     }
 
     private void forward(Socket client) {
         int port = client.getLocalPort();
-        Optional<InstanceStatus> instance = backends.next(routes.tcpTargets(port));
+        Optional<InstanceStatus> instance = firstInstanceOnly ? backends.first(routes.tcpTargets(port))
+                : backends.next(routes.tcpTargets(port));
         if (instance.isEmpty() || closed) {
             Splices.reset(client);
             return;
         }
         Socket backend = new Socket();
         try {
-            int backendPort = instance.get().port() + (wrongPort ? 1 : 0);
-            backend.connect(new InetSocketAddress(instance.get().host(), backendPort), (int) CONNECT_TIMEOUT.toMillis());
+            backend.connect(new InetSocketAddress(instance.get().host(), instance.get().port()),
+                    (int) CONNECT_TIMEOUT.toMillis());
             backend.setTcpNoDelay(true);
         } catch (IOException unreachable) {
             Splices.quietly(backend);
             Splices.reset(client);
             return;
         }
-        splices.join(client, backend);
+        splices.join(client, backend, oneAnswerPerConnection);
     }
 
     private synchronized void closeUnrouted() {
