@@ -16,7 +16,8 @@ class CatsGroupsTest {
 
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsAndServices() {
-        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@services", "@tasks");
+        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@container-networking", "@deployments",
+                "@services", "@tasks", "@tcp-routing");
     }
 
     @Test
