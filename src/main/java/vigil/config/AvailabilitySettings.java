@@ -29,12 +29,15 @@ public record AvailabilitySettings(Map<String, ProbeSettings> probes) {
     public static final String PUSHABILITY = "pushability";
     /** The probed app's newest log line is newer than the last one seen (optional). */
     public static final String LOG_FRESHNESS = "log-freshness";
+    /** Connect, send a line, read the answer over a TCP route (issue 13; the TCP routing availability scenario). */
+    public static final String TCP_ROUTE = "tcp-route";
 
     /** Probes checked at a rate ({@code rate_hz}); the others are periodic ({@code interval_s}) and optional. */
-    static final List<String> RATE_PROBES = List.of(APP_HTTP, CF_API, CF_APP_LOOKUP);
+    static final List<String> RATE_PROBES = List.of(APP_HTTP, CF_API, CF_APP_LOOKUP, TCP_ROUTE);
     static final List<String> PERIODIC_PROBES = List.of(PUSHABILITY, LOG_FRESHNESS);
 
-    private static final List<String> ORDER = List.of(APP_HTTP, CF_API, CF_APP_LOOKUP, PUSHABILITY, LOG_FRESHNESS);
+    private static final List<String> ORDER = List.of(APP_HTTP, CF_API, CF_APP_LOOKUP, PUSHABILITY, LOG_FRESHNESS,
+            TCP_ROUTE);
     private static final AvailabilitySettings DEFAULTS = new AvailabilitySettings(defaultProbes());
 
     public AvailabilitySettings {
@@ -77,6 +80,9 @@ public record AvailabilitySettings(Map<String, ProbeSettings> probes) {
                 new Thresholds(null, null, 0L, null), List.of()));
         probes.put(LOG_FRESHNESS, new ProbeSettings(LOG_FRESHNESS, false, 1.0 / 10, Duration.ofSeconds(5), null,
                 new Thresholds(null, 30.0, null, null), List.of()));
+        // A TCP route is judged as the app's HTTP route is.
+        probes.put(TCP_ROUTE, new ProbeSettings(TCP_ROUTE, true, 10, twoSeconds, null,
+                new Thresholds(99.5, 2.0, null, null), List.of()));
         return probes;
     }
 }

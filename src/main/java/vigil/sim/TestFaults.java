@@ -106,6 +106,15 @@ public final class TestFaults {
         return this;
     }
 
+    /**
+     * {@code @tcp-routing} availability: the TCP router never updates a route's instances after its first
+     * connection, so once a platform deploy replaced them, the route is down.
+     */
+    public TestFaults tcpRouterStaleBackends(boolean on) {
+        tcpRouter.staleBackendsForTests(on);
+        return this;
+    }
+
     /** {@code @tcp-routing}: the TCP router sends every connection to the first instance (no balancing). */
     public TestFaults tcpRouterWithoutBalancing(boolean on) {
         tcpRouter.firstInstanceOnlyForTests(on);

@@ -8,17 +8,16 @@ import io.cucumber.java.en.When;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import vigil.availability.TcpExchange;
 import vigil.cf.Domain;
 import vigil.cf.InstanceStats;
 import vigil.cf.PushRequest;
-import vigil.cf.PushedApp;
 import vigil.cf.Route;
 
 /**
@@ -75,13 +74,25 @@ public final class TcpRoutingSteps {
 
     @Then("connections to the TCP route reach every instance of the app")
     public void everyInstanceReached() {
-        Set<String> expected = new HashSet<>();
-        for (InstanceStats stats : context.cf().processes().stats(context.app().app().guid())) {
-            expected.add(stats.instanceGuid());
-        }
-        Awaitility.await("connections to " + address() + " answered by every instance " + expected)
+        // The instances are asked for afresh each round: a platform deploy meanwhile replaces them.
+        Awaitility.await("connections to " + address() + " answered by every instance of the app")
                 .pollInSameThread().pollInterval(Duration.ofMillis(250)).atMost(context.cf().timeouts().route())
-                .until(this::answeringInstances, expected::equals);
+                .until(() -> new Balance(instances(), answeringInstances()), Balance::everyInstanceAnswered);
+    }
+
+    /** One round: the app's instances now, and which of them answered (shown as the last state if it times out). */
+    private record Balance(Set<String> instances, Set<String> answered) {
+        boolean everyInstanceAnswered() {
+            return !instances.isEmpty() && answered.equals(instances);
+        }
+    }
+
+    private Set<String> instances() {
+        Set<String> guids = new TreeSet<>();
+        for (InstanceStats stats : context.cf().processes().stats(context.app().app().guid())) {
+            guids.add(stats.instanceGuid());
+        }
+        return guids;
     }
 
     @When("the TCP route is unmapped from the app")
@@ -97,6 +108,14 @@ public final class TcpRoutingSteps {
                 .pollInSameThread().pollInterval(Duration.ofMillis(250)).during(Duration.ofSeconds(2))
                 .atMost(context.cf().timeouts().route())
                 .until(() -> exchange(line), answer -> !answer.equals(line));
+    }
+
+    /** The scenario's TCP route, for the availability steps that probe it. */
+    Route route() {
+        if (tcpRoute == null) {
+            throw new IllegalStateException("no TCP route yet: a step like 'a TCP route is mapped to the app' must come first");
+        }
+        return tcpRoute;
     }
 
     private String address() {
@@ -123,7 +142,7 @@ public final class TcpRoutingSteps {
     }
 
     private Set<String> answeringInstances() {
-        Set<String> instances = new HashSet<>();
+        Set<String> instances = new TreeSet<>();
         for (int i = 0; i < SAMPLE; i++) {
             String answer = exchange("instance?");
             if (!answer.startsWith("no answer: ")) {

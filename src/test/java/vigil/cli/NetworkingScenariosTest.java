@@ -17,9 +17,9 @@ import vigil.sim.SimOptions;
 import vigil.sim.TestFaults;
 
 /**
- * The {@code @tcp-routing} and {@code @container-networking} scenarios through the real command line: all pass
- * on a sound embedded CF, and against one broken in five ways at once each fails, naming what broke, on the
- * console and in {@code summary.json}.
+ * The {@code @tcp-routing} and {@code @container-networking} scenarios (acceptance, and the TCP route's
+ * availability during a platform deploy) through the real command line: all pass on a sound embedded CF, and
+ * against one broken in six ways at once each fails, naming what broke, on the console and in {@code summary.json}.
  */
 class NetworkingScenariosTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +45,7 @@ class NetworkingScenariosTest {
     void everyNetworkingScenarioPassesOnASoundPlatform() throws IOException {
         Map<String, JsonNode> scenarios = run(faults -> { });
 
-        assertThat(scenarios).hasSize(6);
+        assertThat(scenarios).hasSize(7);
         scenarios.forEach((name, scenario) -> assertThat(scenario.path("status").asText())
                 .as("%s: %s", name, scenario.path("error").asText()).isEqualTo("passed"));
     }
@@ -56,7 +56,8 @@ class NetworkingScenariosTest {
                 .tcpRouterWithoutBalancing(true)
                 .routerIgnoresUnmapping(true)
                 .networkPoliciesNotEnforced(true)
-                .internalRoutesOnPublicRouter(true));
+                .internalRoutesOnPublicRouter(true)
+                .tcpRouterStaleBackends(true));
 
         assertFailed(scenarios, "Lines sent over a TCP route come back from the app",
                 "echoes of 3 lines sent over one connection", "closed after 1 of 3 answers");
@@ -70,6 +71,8 @@ class NetworkingScenariosTest {
                 "app stranger failing to reach http://");
         assertFailed(scenarios, "An internal route is not reachable from outside CF",
                 "through the router at router_address");
+        assertFailed(scenarios, "A TCP route to an app with 2 instances stays up during a platform deploy",
+                "answering for 2 s after the deploy");
     }
 
     private CommandLineRun lastRun;
@@ -80,8 +83,8 @@ class NetworkingScenariosTest {
         Path config = dir.resolve("sim.yml");
         sim.writeConfig(config);
         Path reports = dir.resolve("reports");
-        lastRun = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance", "--tags", TAGS,
-                "--parallel", "6", "--timeout-scale", TIMEOUT_SCALE, "--no-html", "--reports", reports.toString());
+        lastRun = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance,availability",
+                "--tags", TAGS, "--parallel", "7", "--timeout-scale", TIMEOUT_SCALE, "--no-html", "--reports", reports.toString());
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         JSON.readTree(reports.resolve("summary.json").toFile()).path("scenarios")
                 .forEach(scenario -> byName.put(scenario.path("name").asText(), scenario));

@@ -31,7 +31,7 @@ final class Backends {
         return routable(targets).stream().findFirst();
     }
 
-    private List<InstanceStatus> routable(List<RouteTarget> targets) {
+    List<InstanceStatus> routable(List<RouteTarget> targets) {
         List<InstanceStatus> routable = new ArrayList<>();
         for (RouteTarget target : targets) {
             cells.instances(target.processGuid()).stream().filter(InstanceStatus::routable).forEach(routable::add);

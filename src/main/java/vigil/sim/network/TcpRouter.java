@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,9 @@ public final class TcpRouter implements TcpPortReservations, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean firstInstanceOnly;
     private volatile boolean oneAnswerPerConnection;
+    private volatile boolean staleBackends;
+    /** The instances each port's route led to when first asked, kept while {@link #staleBackends} is on. */
+    private final Map<Integer, List<InstanceStatus>> firstSeenInstances = new ConcurrentHashMap<>();
 
     private TcpRouter(NetworkRoutes routes, AppRuntime cells) {
         this.routes = routes;
@@ -97,9 +101,19 @@ public final class TcpRouter implements TcpPortReservations, AutoCloseable {
         oneAnswerPerConnection = on;
     }
 
+    /**
+     * <b>Test-only fault</b>: the router keeps the instances a route's port led to when it first carried a
+     * connection, as a router whose routing table is never updated; once a deploy replaced them, nothing answers.
+     */
+    public void staleBackendsForTests(boolean on) {
+        staleBackends = on;
+        firstSeenInstances.clear();
+    }
+
     private void forward(Socket client) {
         int port = client.getLocalPort();
-        Optional<InstanceStatus> instance = firstInstanceOnly ? backends.first(routes.tcpTargets(port))
+        Optional<InstanceStatus> instance = staleBackends ? stale(port)
+                : firstInstanceOnly ? backends.first(routes.tcpTargets(port))
                 : backends.next(routes.tcpTargets(port));
         if (instance.isEmpty() || closed) {
             Splices.reset(client);
@@ -116,6 +130,11 @@ public final class TcpRouter implements TcpPortReservations, AutoCloseable {
             return;
         }
         splices.join(client, backend, oneAnswerPerConnection);
+    }
+
+    private Optional<InstanceStatus> stale(int port) {
+        List<InstanceStatus> known = firstSeenInstances.computeIfAbsent(port, p -> backends.routable(routes.tcpTargets(p)));
+        return known.isEmpty() ? Optional.empty() : Optional.of(known.get(0));
     }
 
     private synchronized void closeUnrouted() {
