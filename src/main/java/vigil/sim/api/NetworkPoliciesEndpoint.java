@@ -18,7 +18,9 @@ import vigil.sim.http.Response;
  * The policy server's external API as cf-networking-release documents it (v1): {@code GET}, {@code POST}
  * {@code /networking/v1/external/policies} and {@code POST .../policies/delete}, served on the API's host as
  * real CF serves it there. Errors are the policy server's {@code {"error": "..."}} with 400; policies of a
- * deleted app go with it (the policy server's cleanup does that in real CF).
+ * deleted app go with it (the policy server's cleanup does that in real CF). Admins may write any policy, others
+ * only between apps of spaces they are a developer in (the sim has no {@code network.write} scope to check);
+ * every caller lists every policy.
  */
 final class NetworkPoliciesEndpoint {
 
@@ -53,9 +55,9 @@ final class NetworkPoliciesEndpoint {
     }
 
     Response create(Request request, SecurityContext security) {
-        security.requireWriter();
+        Caller caller = security.requireWriter();
         try {
-            policies.addAll(parse(request, "policies-create"));
+            policies.addAll(parse(request, "policies-create", caller));
         } catch (PolicyError e) {
             return e.response();
         }
@@ -63,9 +65,9 @@ final class NetworkPoliciesEndpoint {
     }
 
     Response delete(Request request, SecurityContext security) {
-        security.requireWriter();
+        Caller caller = security.requireWriter();
         try {
-            policies.removeAll(parse(request, "delete-policies"));
+            policies.removeAll(parse(request, "delete-policies", caller));
         } catch (PolicyError e) {
             return e.response();
         }
@@ -89,7 +91,8 @@ final class NetworkPoliciesEndpoint {
         }
     }
 
-    private List<NetworkPolicy> parse(Request request, String operation) {
+    /** The policies of a request; a caller who is not an admin must be a space developer of every app named. */
+    private List<NetworkPolicy> parse(Request request, String operation, Caller caller) {
         JsonNode body;
         try {
             body = JSON.readTree(request.body());
@@ -118,13 +121,19 @@ final class NetworkPoliciesEndpoint {
                 throw PolicyError.of(operation + ": invalid port range " + start + "-" + end);
             }
             for (String app : List.of(source, target)) {
-                if (!store.apps.contains(app)) {
+                if (!store.apps.contains(app) || !caller.isAdmin() && !developerOf(caller, app)) {
                     throw PolicyError.of(operation + ": one or more applications cannot be found or accessed");
                 }
             }
             parsed.add(new NetworkPolicy(source, target, protocol, start, end));
         }
         return parsed;
+    }
+
+    private boolean developerOf(Caller caller, String appGuid) {
+        String space = store.app(appGuid).spaceGuid();
+        return Access.of(caller.guid(), store)
+                .isSpaceDeveloper(ResourceScope.space(store.organizationGuidOfSpace(space), space));
     }
 
     private static ObjectNode present(NetworkPolicy policy) {

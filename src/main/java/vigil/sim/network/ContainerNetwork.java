@@ -23,10 +23,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vigil.sim.api.NetworkRoutes;
 import vigil.sim.api.RouteTarget;
-import vigil.sim.cells.InstanceStatus;
 import vigil.sim.cells.AppRuntime;
+import vigil.sim.cells.InstanceStatus;
 
 /**
  * Container-to-container networking of the embedded CF: an app reaches another at
@@ -56,10 +58,13 @@ import vigil.sim.cells.AppRuntime;
  * resolves no other name (the sim's apps have no DNS anyway). Only port 8080 is served, as the destination
  * container port of every internal route; {@code <index>.<host>.apps.internal} names are not served. A denied
  * connection is reset at once, where CF drops packets and the client's connect times out; either is a failed
- * connection for the client.
+ * connection for the client. When a program on this machine listens on {@code *:8080}, no loopback address can
+ * take port 8080: internal hostnames then do not resolve (logged once) and apps run as in a CF without
+ * container networking.
  */
 public final class ContainerNetwork implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerNetwork.class);
     private static final long RECONCILE_MILLIS = 250;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final String SECURITY_FILE = "dns-ttl.security";
@@ -74,6 +79,8 @@ public final class ContainerNetwork implements AutoCloseable {
     /** Source app GUID to its hostnames' listeners (by hostname); an app is here once one of its JVMs started. */
     private final Map<String, Map<String, Overlay>> sources = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Hostnames whose overlay could not be bound, each logged once. */
+    private final Set<String> unbindable = ConcurrentHashMap.newKeySet();
 
     /** One source app's view of one internal hostname: the address its hosts file gives, and what listens there. */
     private record Overlay(String address, Listener listener) {
@@ -104,8 +111,15 @@ public final class ContainerNetwork implements AutoCloseable {
         if (closed) {
             return List.of();
         }
-        sources.computeIfAbsent(appGuid, guid -> new ConcurrentHashMap<>());
-        update(appGuid, routes.internalHostnames());
+        try {
+            sources.computeIfAbsent(appGuid, guid -> new ConcurrentHashMap<>());
+            update(appGuid, routes.internalHostnames());
+        } catch (RuntimeException e) {
+            // An app that cannot join the network still runs, as it would in a CF without container networking.
+            LOG.warn("app {} starts without container networking: {}", appGuid, e.getMessage());
+            sources.remove(appGuid);
+            return List.of();
+        }
         return List.of("-Djdk.net.hosts.file=" + hostsFile(appGuid),
                 "-Djava.security.properties=" + directory.resolve(SECURITY_FILE));
     }
@@ -150,8 +164,11 @@ public final class ContainerNetwork implements AutoCloseable {
         }
         for (String hostname : hostnames) {
             if (!overlays.containsKey(hostname)) {
-                overlays.put(hostname, open(app, hostname));
-                changed = true;
+                Optional<Overlay> opened = open(app, hostname);
+                if (opened.isPresent()) {
+                    overlays.put(hostname, opened.get());
+                    changed = true;
+                }
             }
         }
         if (changed) {
@@ -159,21 +176,30 @@ public final class ContainerNetwork implements AutoCloseable {
         }
     }
 
-    /** A fresh random loopback address with port 8080 free; another is tried if one is taken. */
-    private Overlay open(String app, String hostname) {
+    /**
+     * A fresh random loopback address with port 8080 free; another is tried if one is taken. None when port 8080
+     * is taken on every address (a program listening on *:8080): the hostname then stays unresolvable for this
+     * app, said once in the log, and is tried again in the next round.
+     */
+    private Optional<Overlay> open(String app, String hostname) {
         IOException last = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; attempt < 5; attempt++) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
             try {
                 Listener listener = Listener.open(new InetSocketAddress(InetAddress.getByName(address),
                         NetworkRoutes.CONTAINER_PORT), threads, client -> connect(app, hostname, client));
-                return new Overlay(address, listener);
+                return Optional.of(new Overlay(address, listener));
             } catch (IOException taken) {
                 last = taken;
             }
         }
-        throw new UncheckedIOException("no free loopback address for " + hostname, last);
+        if (unbindable.add(hostname)) {
+            LOG.warn("container network: no loopback address with port {} free for {} ({}); is a program listening"
+                    + " on *:{}?", NetworkRoutes.CONTAINER_PORT, hostname, last == null ? "" : last.getMessage(),
+                    NetworkRoutes.CONTAINER_PORT);
+        }
+        return Optional.empty();
     }
 
     private void connect(String source, String hostname, Socket client) {
