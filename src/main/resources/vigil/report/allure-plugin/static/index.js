@@ -29,7 +29,7 @@ allure.api.addWidget('widgets', 'behaviors', allure.components.WidgetStatusView.
 // Trend charts need the history of earlier runs; an empty one says how to carry it over.
 allure.api.addTranslation('en', {
     tab: {behaviors: {name: 'Behaviors'}},
-    widget: {behaviors: {name: 'Suites and features', showAll: 'show all'}},
+    widget: {behaviors: {name: 'Behaviors by suite', showAll: 'show all'}},
     chart: {
         trend: {
             empty: 'No trend yet: run Vigil with --history DIR, the same DIR every run, and the trend of the runs'
