@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +48,7 @@ final class AllureBehaviors {
             if (in == null) {
                 throw new IOException("the Allure plugin script " + SCRIPT + " is missing from the classpath");
             }
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         PluginConfiguration config = new PluginConfiguration().setId(ID).setName("Vigil behaviors")
                 .setDescription("Results by epic, feature and story; how to get trend charts")
