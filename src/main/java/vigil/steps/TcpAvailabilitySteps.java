@@ -32,6 +32,8 @@ public final class TcpAvailabilitySteps {
     private static final AtomicInteger MEASUREMENTS = new AtomicInteger();
     private static final Duration LIVE_BOUND = Duration.ofSeconds(30);
     private static final Duration AFTERWARDS = Duration.ofSeconds(2);
+    /** The deploy waited for healthy instances already: a route still silent this long after it is broken. */
+    private static final Duration SETTLE_BOUND = Duration.ofSeconds(20);
 
     private final ScenarioContext context;
     private final TcpRoutingSteps tcp;
@@ -68,7 +70,7 @@ public final class TcpAvailabilitySteps {
                 Awaitility.await("the TCP route " + spec.target() + " answering for " + AFTERWARDS.toSeconds()
                                 + " s after the deploy")
                         .pollInSameThread().pollInterval(Duration.ofMillis(250)).during(AFTERWARDS)
-                        .atMost(context.cf().timeouts().route())
+                        .atMost(context.config().scaled(SETTLE_BOUND))
                         .until(() -> answers(host, port, settings.timeout()));
             } finally {
                 result = measurement.stop();

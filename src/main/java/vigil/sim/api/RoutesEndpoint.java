@@ -148,11 +148,11 @@ final class RoutesEndpoint {
             throw CcError.unprocessable("Port '" + port + "' is not available. Try a different port or use a different domain.");
         }
         if (port != null) {
-            for (Route other : store.routes.where(other -> port.equals(other.port()))) {
+            store.routes.where(other -> port.equals(other.port())).stream().findFirst().ifPresent(other -> {
                 throw CcError.unprocessable(other.domainGuid().equals(domain.guid())
                         ? "Route already exists with port '" + port + "' for domain '" + domain.name() + "'."
                         : "Port '" + port + "' is not available. Try a different port or use a different domain.");
-            }
+            });
         }
         TcpPortReservations router = network == null ? TcpPortReservations.UNCHECKED : network.tcpRouter();
         int opened = router.open(port == null ? 0 : port);
