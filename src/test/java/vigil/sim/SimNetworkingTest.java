@@ -68,6 +68,7 @@ class SimNetworkingTest {
         assertThat(groups.get(0).get("type").asText()).isEqualTo("tcp");
         assertThat(groups.get(0).get("reservable_ports").asText()).isEqualTo("1024-65535");
         assertThat(cf.get("/").json().at("/links/routing/href").asText()).endsWith("/routing");
+        assertThat(cf.get("/v2/info").json().get("routing_endpoint").asText()).isEqualTo(sim.apiUrl() + "/routing");
 
         JsonNode domain = cf.get("/v3/domains/" + tcpDomain).json();
         assertThat(domain.at("/router_group/guid").asText()).isEqualTo(groups.get(0).get("guid").asText());

@@ -68,6 +68,8 @@ final class InfoEndpoint {
         body.putNull("doppler_logging_endpoint");
         body.put("api_version", ApiVersions.V2);
         body.put("osbapi_version", ApiVersions.OSBAPI);
+        // The routing API (router groups, issue 13), where the cf CLI looks for it.
+        body.put("routing_endpoint", urls.url("/routing"));
         // CC names the caller when the request carries a valid token; an invalid one is ignored here.
         security.caller().ifPresent(caller -> body.put("user", caller.guid()));
         return Response.json(200, CcErrorResponse.V2_JSON, body);
