@@ -33,8 +33,8 @@ public final class TcpRouter implements TcpPortReservations, AutoCloseable {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    /** A port opened for a route being made is kept this long even before the route shows in the CC. */
-    private static final Duration CREATION_GRACE = Duration.ofSeconds(10);
+    /** A port opened for a route being made is kept this long before the route shows in the CC (milliseconds later). */
+    private static final Duration CREATION_GRACE = Duration.ofSeconds(2);
     private static final long RECONCILE_MILLIS = 500;
 
     private final NetworkRoutes routes;
