@@ -76,6 +76,8 @@ final class SimCommand implements Callable<Integer> {
         vigil.out.println("Embedded CF running. API: " + sim.apiUrl() + "  UAA: " + sim.uaaUrl()
                 + "  router: " + sim.routerAddress() + "  apps domain: " + sim.appsDomain()
                 + "  admin user: " + sim.adminUser());
+        // TCP routing (issue 13): the host TCP routes are reached on, each at its own port
+        vigil.out.println("TCP router: " + sim.tcpRouterAddress() + " (the port of each TCP route)");
         if (configFile != null) {
             sim.writeConfig(configFile);
             vigil.out.println("Config written to " + configFile.toAbsolutePath()
