@@ -1,6 +1,5 @@
 package vigil.cf;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +24,6 @@ public final class NetworkPolicies {
     /** Removes that policy (the API's delete is a POST of the same document). */
     public void remove(String sourceApp, String destinationApp, int port) {
         cf.send("POST", PATH + "/delete", body(sourceApp, destinationApp, port));
-    }
-
-    /** How many policies name the app as source or destination. */
-    public int countFor(String appGuid) {
-        JsonNode answer = cf.send("GET", PATH + "?id=" + Query.encode(appGuid), null).body();
-        return answer.path("policies").size();
     }
 
     private static Map<String, Object> body(String sourceApp, String destinationApp, int port) {

@@ -40,11 +40,6 @@ final class Splices {
         }
     }
 
-    /** How many joined connections are open (each counts its two sockets once). */
-    int openConnections() {
-        return open.size() / 2;
-    }
-
     void closeAll() {
         open.forEach(Splices::quietly);
         open.clear();
