@@ -23,6 +23,7 @@ import vigil.sim.cells.Cells;
 import vigil.sim.http.Transport;
 import vigil.sim.logcache.LogCache;
 import vigil.sim.router.Router;
+import vigil.sim.ssh.SshProxy;
 import vigil.sim.uaa.IssuedTokens;
 import vigil.sim.uaa.Uaa;
 
@@ -47,9 +48,11 @@ public final class Sim implements AutoCloseable {
     private final String adminPassword;
     private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SshProxy ssh;
 
     private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
-                Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls) {
+                Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls, SshProxy ssh) {
+        this.ssh = ssh;
         this.uaa = uaa;
         this.cells = cells;
         this.logCache = logCache;
@@ -101,11 +104,16 @@ public final class Sim implements AutoCloseable {
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
                     faults::routerFailShare, transport));
+            // cf ssh: the SSH proxy redeems codes at the UAA and asks the CC, which announces it.
+            SshProxy ssh = remember(started, SshProxy.start(options.sshPort(), uaa.uri(), api.uri(),
+                    uaa.sshProxyClient().id(), uaa.sshProxyClient().secret(), cells::access, cells::appendLog, clock,
+                    transport));
+            api.appSsh(ssh.address(), ssh.hostKeyFingerprint(), uaa.sshProxyClient().id());
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();
-            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password,
-                    options.tls());
+            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api, uaa, ssh),
+                    password, options.tls(), ssh);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -140,6 +148,11 @@ public final class Sim implements AutoCloseable {
 
     public String appsDomain() {
         return APPS_DOMAIN;
+    }
+
+    /** Where {@code cf ssh} connects: {@code 127.0.0.1:PORT} of the SSH proxy (also in {@code GET /}, {@code /v2/info}). */
+    public String sshAddress() {
+        return ssh.address();
     }
 
     /** Whether every server speaks HTTPS with the self-signed certificate made at start. */
@@ -186,7 +199,7 @@ public final class Sim implements AutoCloseable {
         config.put("router_address", routerAddress());
         config.put("use_http", !tls);
         // Everything the embedded CF can do is tested on it; CATS leaves these groups off by default.
-        for (String group : List.of("tasks", "deployments", "services", "user_provided_services")) {
+        for (String group : List.of("tasks", "deployments", "services", "user_provided_services", "ssh")) {
             config.put("include_" + group, true);
         }
         ConfigFileWriter.write(file, config);
@@ -196,7 +209,8 @@ public final class Sim implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            Deque<AutoCloseable> all = new ArrayDeque<>(List.of(uaa, deploys, faults, cells, logCache, api, router));
+            // The SSH proxy first: its sessions run in instances, which the cells then stop.
+            Deque<AutoCloseable> all = new ArrayDeque<>(List.of(ssh, uaa, deploys, faults, cells, logCache, api, router));
             closeAll(all);
         }
     }
@@ -220,6 +234,6 @@ public final class Sim implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Sim[api=" + apiUrl() + ", uaa=" + uaaUrl() + ", router=" + routerAddress() + "]";
+        return "Sim[api=" + apiUrl() + ", uaa=" + uaaUrl() + ", router=" + routerAddress() + ", ssh=" + sshAddress() + "]";
     }
 }
