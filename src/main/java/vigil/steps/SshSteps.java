@@ -3,6 +3,7 @@ package vigil.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -32,6 +33,8 @@ public final class SshSteps {
     private final ScenarioContext context;
     private final List<SshSession> sessions = new ArrayList<>();
     private ScenarioUser user;
+    private String userRole = "the configured user";
+    private String disabledFor;
     private SshResult result;
     private Secret usedCode;
     private int forwardedPort;
@@ -52,6 +55,7 @@ public final class SshSteps {
     @Given("a space {word} of the scenario's space")
     public void spaceMember(String role) {
         user = ScenarioUser.withSpaceRole(context, "space_" + role);
+        userRole = "space " + role;
     }
 
     @When("the user runs {string} over SSH in instance {int}")
@@ -107,6 +111,7 @@ public final class SshSteps {
             case "space" -> ssh.allowForSpace(context.workspace().space().guid(), false);
             default -> throw new IllegalArgumentException("SSH is disabled for the app or the space, not the " + level);
         }
+        disabledFor = level;
     }
 
     @Then("the app reports SSH disabled with a reason naming the {word}")
@@ -119,15 +124,20 @@ public final class SshSteps {
 
     @Then("the user's SSH login to instance {int} is refused")
     public void loginRefused(int index) {
-        assertRefused(index, code(), "an SSH login with a fresh one-time code");
+        assertRefused(index, code(), disabledFor != null
+                ? "an SSH login (fresh one-time code) while SSH is disabled for the " + disabledFor
+                : "an SSH login (fresh one-time code) by a " + userRole + ", who may not change the space's apps,");
     }
 
     @When("the user forwards a local port through instance {int} to the app's port in the container")
     public void forward(int index) {
-        SshSession session = logIn(index, code());
-        String port = session.exec("echo $PORT").stdout().trim();
-        assertThat(port).as("$PORT in instance %d", index).matches("\\d+");
-        forwardedPort = session.forwardLocalPort(Integer.parseInt(port));
+        // The port the app listens on inside its container, as CF reports it (8080 on Diego).
+        String app = context.app().app().guid();
+        JsonNode stats = context.cf().getJson("/v3/apps/" + app + "/processes/web/stats").path("resources").path(index);
+        int port = stats.path("instance_ports").path(0).path("internal").asInt(0);
+        assertThat(port).as("instance_ports[0].internal of instance %d in the stats of %s: %s", index, app, stats)
+                .isPositive();
+        forwardedPort = logIn(index, code()).forwardLocalPort(port);
     }
 
     @Then("a request to the local port is answered by instance {int}")
