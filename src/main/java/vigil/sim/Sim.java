@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import vigil.sim.admin.Deploys;
@@ -81,6 +82,12 @@ public final class Sim implements AutoCloseable {
             Cells cells = remember(started, Cells.start(new Cells.Options(options.cells(), null, clock)));
             // The log-cache asks the CC whether a token is good; the CC links to the log-cache: bind it first.
             AtomicReference<CloudController> ccRef = new AtomicReference<>();
+            // cf ssh: the SSH library's classes take a few hundred ms of CPU to load; the proxy starts on another
+            // core while the rest starts, and asks the CC for its URL only when someone logs in.
+            CompletableFuture<SshProxy> sshStarting = SshStart.begin(() -> SshProxy.start(options.sshPort(), uaa.uri(),
+                    () -> ccRef.get().uri(), uaa.sshProxyClient().id(), uaa.sshProxyClient().secret(), cells::access,
+                    cells::appendLog, clock, transport));
+            started.push(() -> SshStart.closeWhenStarted(sshStarting));
             LogCache logCache = remember(started, LogCache.start(0, cells,
                     authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport));
             // Closed before the cells: faults end (cells come back) and a running deploy stops where it is.
@@ -105,9 +112,7 @@ public final class Sim implements AutoCloseable {
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
                     faults::routerFailShare, transport));
             // cf ssh: the SSH proxy redeems codes at the UAA and asks the CC, which announces it.
-            SshProxy ssh = remember(started, SshProxy.start(options.sshPort(), uaa.uri(), api.uri(),
-                    uaa.sshProxyClient().id(), uaa.sshProxyClient().secret(), cells::access, cells::appendLog, clock,
-                    transport));
+            SshProxy ssh = remember(started, SshStart.await(sshStarting));
             api.appSsh(ssh.address(), ssh.hostKeyFingerprint(), uaa.sshProxyClient().id());
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.

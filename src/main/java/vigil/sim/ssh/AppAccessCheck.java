@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.sim.http.Transport;
@@ -31,12 +32,13 @@ final class AppAccessCheck {
     private static final int GUID_LENGTH = 36;
 
     private final URI uaaTokenUrl;
-    private final URI ccUrl;
+    /** Looked up at each check: the proxy starts beside the Cloud Controller, before its URL is known. */
+    private final Supplier<URI> ccUrl;
     private final String clientId;
     private final String clientSecret;
     private final HttpClient http;
 
-    AppAccessCheck(URI uaaUrl, URI ccUrl, String clientId, String clientSecret, Transport transport) {
+    AppAccessCheck(URI uaaUrl, Supplier<URI> ccUrl, String clientId, String clientSecret, Transport transport) {
         this.uaaTokenUrl = URI.create(uaaUrl + "/oauth/token");
         this.ccUrl = ccUrl;
         this.clientId = clientId;
@@ -51,7 +53,7 @@ final class AppAccessCheck {
             if (authorization.isEmpty()) {
                 return Optional.empty();
             }
-            HttpRequest request = HttpRequest.newBuilder(ccUrl.resolve("/internal/apps/" + appGuid + "/ssh_access/" + index))
+            HttpRequest request = HttpRequest.newBuilder(ccUrl.get().resolve("/internal/apps/" + appGuid + "/ssh_access/" + index))
                     .timeout(TIMEOUT).header("Authorization", authorization.get()).header("Accept", "application/json")
                     .GET().build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

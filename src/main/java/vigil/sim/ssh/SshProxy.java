@@ -6,8 +6,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
@@ -29,7 +31,7 @@ import vigil.sim.http.Transport;
  * OpenSSH's {@code ssh} included.
  *
  * <pre>{@code
- * SshProxy ssh = SshProxy.start(0, uaa.uri(), cc.uri(), "ssh-proxy", secret, cells::access, cells::appendLog,
+ * SshProxy ssh = SshProxy.start(0, uaa.uri(), cc::uri, "ssh-proxy", secret, cells::access, cells::appendLog,
  *         Clock.systemUTC(), Transport.PLAIN);
  * cc.appSsh(ssh.address(), ssh.hostKeyFingerprint(), "ssh-proxy");   // announced in GET / and /v2/info
  * }</pre>
@@ -40,6 +42,7 @@ public final class SshProxy implements AutoCloseable {
     private final HostKey hostKey;
     private final InstanceShells shells;
     private final ContainerForwarding forwarding;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SshProxy(SshServer server, HostKey hostKey, InstanceShells shells, ContainerForwarding forwarding) {
         this.server = server;
@@ -51,12 +54,12 @@ public final class SshProxy implements AutoCloseable {
     /**
      * @param port       0 picks a free port
      * @param uaaUrl     where the one-time codes are redeemed
-     * @param ccUrl      the Cloud Controller that says who may reach which app
+     * @param ccUrl      the Cloud Controller that says who may reach which app (asked at each login)
      * @param clientId   the UAA client the codes are issued for ({@code ssh-proxy}), with its secret
      * @param instances  the running instance at an index of a process (the cells')
      * @param appLog     where session starts and ends are logged for the app ({@code cf logs} shows them)
      */
-    public static SshProxy start(int port, URI uaaUrl, URI ccUrl, String clientId, String clientSecret,
+    public static SshProxy start(int port, URI uaaUrl, Supplier<URI> ccUrl, String clientId, String clientSecret,
                                  BiFunction<String, Integer, Optional<InstanceAccess>> instances,
                                  Consumer<LogLine> appLog, Clock clock, Transport transport) throws IOException {
         HostKey hostKey = HostKey.generate();
@@ -125,6 +128,9 @@ public final class SshProxy implements AutoCloseable {
     /** Stops accepting, ends every session and kills what sessions still ran. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             server.stop(true);
         } catch (IOException e) {
