@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,8 @@ import vigil.testapp.TestAppJar;
 /**
  * An ordinary OpenSSH client reaches an app instance of the embedded CF the way {@code cf ssh} does: the endpoint
  * and host key fingerprint from {@code /v2/info}, a one-time code from UAA's authorize endpoint as the password of
- * {@code cf:<app guid>/0}. The command runs in the instance with its environment; the code works once.
+ * {@code cf:<app guid>/0}. The command runs in the instance with its environment; the code works once; a session
+ * ends when its instance stops.
  * Needs {@code /usr/bin/ssh} (Debian: openssh-client); skipped, saying so, where it is missing.
  */
 class OpenSshClientTest {
@@ -68,6 +70,15 @@ class OpenSshClientTest {
             Result second = ssh(askpass, port, user, "true");
             assertThat(second.exitCode()).as("the same code again: %s", second).isEqualTo(255);
             assertThat(second.err()).contains("Permission denied");
+
+            // The instance stopping destroys its container: a session still running there ends with it.
+            Files.writeString(code, oneTimeCode(sim, cf, info.get("app_ssh_oauth_client").asText()));
+            Process longSession = start(askpass, port, user, "sleep 321");
+            await("the SSH session's 'sleep 321' running in the instance").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> sleeping().isPresent());
+            assertThat(cf.post("/v3/apps/" + app + "/actions/stop", null).status()).isEqualTo(200);
+            assertThat(longSession.waitFor(30, TimeUnit.SECONDS)).as("ssh ended once the instance stopped").isTrue();
+            assertThat(sleeping()).as("the session's command is gone with the instance").isEmpty();
         }
     }
 
@@ -78,25 +89,43 @@ class OpenSshClientTest {
         return URI.create(authorize.header("Location")).getQuery().replaceFirst("^code=", "");
     }
 
+    private static Optional<ProcessHandle> sleeping() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("sleep 321")
+                        || p.info().arguments().map(args -> String.join(" ", args)).orElse("").contains("sleep 321"))
+                .filter(p -> !p.info().command().orElse("").endsWith("/ssh"))
+                .findFirst();
+    }
+
     private Result ssh(Path askpass, String port, String user, String command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(SSH.toString(), "-v", "-p", port,
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=no",
-                "-o", "PreferredAuthentications=password", "-o", "NumberOfPasswordPrompts=1", "-F", "/dev/null",
-                user, command));
         Path out = Files.createTempFile(dir, "ssh", ".out");
         Path err = Files.createTempFile(dir, "ssh", ".err");
-        ProcessBuilder builder = new ProcessBuilder(line).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("SSH_ASKPASS", askpass.toString());
-        builder.environment().put("SSH_ASKPASS_REQUIRE", "force");
-        builder.environment().put("DISPLAY", ":0");
-        Process process = builder.start();
+        Process process = start(askpass, port, user, command, out, err);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("ssh did not end within 60 s: " + Files.readString(err));
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Process start(Path askpass, String port, String user, String command) throws IOException {
+        return start(askpass, port, user, command, Files.createTempFile(dir, "ssh", ".out"),
+                Files.createTempFile(dir, "ssh", ".err"));
+    }
+
+    private static Process start(Path askpass, String port, String user, String command, Path out, Path err)
+            throws IOException {
+        List<String> line = new ArrayList<>(List.of(SSH.toString(), "-v", "-p", port,
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=no",
+                "-o", "PreferredAuthentications=password", "-o", "NumberOfPasswordPrompts=1", "-F", "/dev/null",
+                user, command));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("SSH_ASKPASS", askpass.toString());
+        builder.environment().put("SSH_ASKPASS_REQUIRE", "force");
+        builder.environment().put("DISPLAY", ":0");
+        return builder.start();
     }
 
     private record Result(int exitCode, String out, String err) {

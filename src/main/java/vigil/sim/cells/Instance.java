@@ -282,7 +282,8 @@ final class Instance {
         if (!isUp() || process == null || !process.isAlive()) {
             return Optional.empty();
         }
-        return Optional.of(new InstanceAccess(desired.appGuid(), index, guid, directory, environment, port));
+        return Optional.of(new InstanceAccess(desired.appGuid(), index, guid, directory, environment, port,
+                process.exit()));
     }
 
     InstanceStatus status() {

@@ -19,7 +19,7 @@ import vigil.sim.cells.InstanceAccess;
  * One shell process of an SSH session: the session's input goes to its stdin (closed when the client sends EOF),
  * its stdout and stderr go back on the session's two streams, and its exit status is reported once both streams
  * ended, so no output is lost. With a PTY requested, line endings are translated as a terminal would (there is no
- * real terminal). The session closing kills the process and what it forked.
+ * real terminal). The session closing, or the instance ending, kills the process and what it forked.
  */
 final class InstanceCommand implements Command {
 
@@ -65,6 +65,9 @@ final class InstanceCommand implements Command {
         builder.environment().clear();
         builder.environment().putAll(shells.environment(instance, env.getEnv()));
         process = shells.start(builder);
+        Process started = process;
+        // Diego destroys the container when the instance stops or crashes, and the session's processes with it.
+        instance.ended().thenRun(() -> InstanceShells.kill(started));
         Map<PtyMode, Integer> modes = env.getPtyModes();
         boolean pty = modes != null && !modes.isEmpty();
         InputStream stdout = pty ? new TtyFilterInputStream(process.getInputStream(), modes) : process.getInputStream();
@@ -74,7 +77,6 @@ final class InstanceCommand implements Command {
         CompletableFuture<Void> outputDone = CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> copy(stdout, out, false), shells::pump),
                 CompletableFuture.runAsync(() -> copy(stderr, err, false), shells::pump));
-        Process started = process;
         outputDone.thenCompose(ignored -> started.onExit()).whenComplete((done, error) -> exit.onExit(started.exitValue()));
     }
 
