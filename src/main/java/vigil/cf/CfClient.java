@@ -139,6 +139,11 @@ public final class CfClient {
         return new Manifests(this);
     }
 
+    /** {@code cf ssh}: the SSH proxy, one-time codes from the UAA (at {@code links.uaa}), the ssh features. */
+    public AppSsh appSsh() {
+        return new AppSsh(this, new CfHttp(root.uaa(), target.connection()));
+    }
+
     // TCP routing and container networking (issue 13)
 
     public Domains domains() {

@@ -21,6 +21,7 @@ final class CatsGroups {
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
             "@manifests", List.of("include_v3"),
+            "@ssh", List.of("include_ssh"),
             // issue 13: TCP routing and container networking, CATS's names
             "@tcp-routing", List.of("include_tcp_routing"),
             "@container-networking", List.of("include_container_networking"));

@@ -15,9 +15,14 @@ class CatsGroupsTest {
     }
 
     @Test
-    void catsDefaultsLeaveOutTasksDeploymentsAndServices() {
+    void catsDefaultsLeaveOutTasksDeploymentsServicesSshAndNetworking() {
         assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@container-networking", "@deployments",
-                "@services", "@tasks", "@tcp-routing");
+                "@services", "@ssh", "@tasks", "@tcp-routing");
+    }
+
+    @Test
+    void includeSshTurnsOnTheSshGroup() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_ssh", true)))).doesNotContain("@ssh");
     }
 
     @Test
