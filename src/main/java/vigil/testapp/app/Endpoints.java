@@ -134,8 +134,8 @@ final class Endpoints implements HttpHandler {
             return sleep(path.substring("/sleep/".length()));
         }
         if (path.startsWith("/proxy/") && path.length() > "/proxy/".length()) {
-            String[] answer = Proxy.call(path.substring("/proxy/".length()));
-            return Reply.text(Integer.parseInt(answer[0]), answer[1]);
+            Proxy.Answer answer = Proxy.call(path.substring("/proxy/".length()));
+            return Reply.text(answer.status(), answer.body());
         }
         if (path.startsWith("/log/") && path.length() > "/log/".length()) {
             String line = path.substring("/log/".length()).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');

@@ -21,23 +21,26 @@ final class Proxy {
     private Proxy() {
     }
 
-    /** Status and body to answer with: the other side's own, or 502 saying why it could not be reached. */
-    static String[] call(String target) {
+    /** What the app answers: the other side's status and body, or 502 saying why it could not be reached. */
+    record Answer(int status, String body) {
+    }
+
+    static Answer call(String target) {
         URI uri;
         try {
             uri = URI.create("http://" + target);
         } catch (IllegalArgumentException e) {
-            return new String[] {"400", "proxy wants HOST:PORT/PATH, got '" + target + "'"};
+            return new Answer(400, "proxy wants HOST:PORT/PATH, got '" + target + "'");
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            return new String[] {Integer.toString(response.statusCode()), response.body()};
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            return new String[] {"502", "proxy to " + uri + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()};
+            return new Answer(502, "proxy to " + uri + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new String[] {"502", "proxy to " + uri + " interrupted"};
+            return new Answer(502, "proxy to " + uri + " interrupted");
         }
     }
 }
