@@ -22,7 +22,9 @@ import vigil.sim.api.CloudController;
 import vigil.sim.cells.Cells;
 import vigil.sim.http.Transport;
 import vigil.sim.logcache.LogCache;
+import vigil.sim.logcache.RlpGateway;
 import vigil.sim.router.Router;
+import vigil.sim.syslog.SyslogDrains;
 import vigil.sim.uaa.IssuedTokens;
 import vigil.sim.uaa.Uaa;
 
@@ -35,6 +37,8 @@ public final class Sim implements AutoCloseable {
 
     static final String ADMIN_USER = "admin";
     static final String APPS_DOMAIN = "apps.vigil.test";
+    /** How long a log stream stays silent before a heartbeat event (the RLP gateway's is configurable too). */
+    static final java.time.Duration LOG_STREAM_HEARTBEAT = java.time.Duration.ofSeconds(5);
 
     private final Uaa uaa;
     private final Cells cells;
@@ -47,6 +51,8 @@ public final class Sim implements AutoCloseable {
     private final String adminPassword;
     private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The log stream and the syslog drains (issue 13), closed first: they only read the cells' logs. */
+    private final List<AutoCloseable> logComponents = new java.util.ArrayList<>();
 
     private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
                 Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls) {
@@ -80,6 +86,12 @@ public final class Sim implements AutoCloseable {
             AtomicReference<CloudController> ccRef = new AtomicReference<>();
             LogCache logCache = remember(started, LogCache.start(0, cells,
                     authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport));
+            // log streaming (RLP gateway) and syslog drains: issue 13
+            RlpGateway logStream = remember(started, RlpGateway.start(0, cells,
+                    authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport,
+                    LOG_STREAM_HEARTBEAT));
+            SyslogDrains syslogDrains = remember(started, SyslogDrains.start(cells,
+                    appGuid -> ccRef.get() == null ? List.of() : ccRef.get().syslogDrains(appGuid), clock));
             // Closed before the cells: faults end (cells come back) and a running deploy stops where it is.
             Faults faults = remember(started, new Faults(cells, clock));
             Deploys deploys = remember(started, new Deploys(cells, clock));
@@ -96,7 +108,8 @@ public final class Sim implements AutoCloseable {
                     new AdminRoute("GET", DeploysEndpoint.PATH + "/{id}", deploysEndpoint::get));
             CcFaults ccFaults = new CcFaults();
             CloudController api = remember(started, CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
-                    uaa::verificationKey, clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults, transport));
+                    uaa::verificationKey, clock, cells, APPS_DOMAIN, null, logCache.uri(), logStream.uri(), admin, ccFaults,
+                    transport));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
@@ -104,8 +117,10 @@ public final class Sim implements AutoCloseable {
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();
-            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password,
-                    options.tls());
+            Sim sim = new Sim(uaa, cells, logCache, api, router, faults, deploys,
+                    new TestFaults(ccFaults, api).withLogs(logStream, syslogDrains), password, options.tls());
+            sim.logComponents.addAll(List.of(syslogDrains, logStream));
+            return sim;
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -197,6 +212,7 @@ public final class Sim implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             Deque<AutoCloseable> all = new ArrayDeque<>(List.of(uaa, deploys, faults, cells, logCache, api, router));
+            logComponents.forEach(all::addFirst);
             closeAll(all);
         }
     }

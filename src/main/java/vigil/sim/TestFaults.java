@@ -2,6 +2,8 @@ package vigil.sim;
 
 import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
+import vigil.sim.logcache.RlpGateway;
+import vigil.sim.syslog.SyslogDrains;
 
 /**
  * <b>Test-only switchboard: every switch here breaks CF on purpose.</b> They exist only so that tests can
@@ -85,6 +87,34 @@ public final class TestFaults {
      */
     public TestFaults v3InfoFails(int requests) {
         cc.v3InfoFails(requests);
+        return this;
+    }
+
+    // syslog drains and log streaming (issue 13)
+    private RlpGateway logStream;
+    private SyslogDrains syslogDrains;
+
+    TestFaults withLogs(RlpGateway logStream, SyslogDrains syslogDrains) {
+        this.logStream = logStream;
+        this.syslogDrains = syslogDrains;
+        return this;
+    }
+
+    /** {@code @syslog}: drains get each message on a line of its own (non-transparent framing), not octet-counted. */
+    public TestFaults syslogWithoutOctetCounting(boolean on) {
+        syslogDrains.sendWithoutOctetCounting(on);
+        return this;
+    }
+
+    /** {@code @syslog}: lines an app writes to stderr reach drains with priority 14 (user.info), not 11 (user.err). */
+    public TestFaults syslogStderrAsInfo(boolean on) {
+        syslogDrains.sendStderrAsInfo(on);
+        return this;
+    }
+
+    /** {@code @logging}: the log stream (RLP gateway) leaves out every other line. */
+    public TestFaults logStreamDropsLines(boolean on) {
+        logStream.dropEveryOtherLine(on);
         return this;
     }
 }

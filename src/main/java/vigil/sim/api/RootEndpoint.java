@@ -28,11 +28,18 @@ final class RootEndpoint {
     private final ApiUrlBuilder urls;
     private final URI uaaUrl;
     private final URI logCacheUrl;
+    /** The RLP gateway ({@code log_stream}), or null when there is none. */
+    private final URI logStreamUrl;
 
     RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl) {
+        this(urls, uaaUrl, logCacheUrl, null);
+    }
+
+    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl, URI logStreamUrl) {
         this.urls = urls;
         this.uaaUrl = uaaUrl;
         this.logCacheUrl = logCacheUrl;
+        this.logStreamUrl = logStreamUrl;
     }
 
     Response globalRoot(Request request, SecurityContext security) {
@@ -51,6 +58,8 @@ final class RootEndpoint {
         for (String component : OPTIONAL_COMPONENTS) {
             if (component.equals("log_cache") && logCacheUrl != null) {
                 links.putObject(component).put("href", logCacheUrl.toString());
+            } else if (component.equals("log_stream") && logStreamUrl != null) {
+                links.putObject(component).put("href", logStreamUrl.toString());
             } else {
                 links.putNull(component);
             }

@@ -1,0 +1,35 @@
+package vigil.sim.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The syslog drains bound to an app, as CC's internal syslog-drain-URL API tells the syslog agents. */
+final class SyslogDrainLookup {
+    private final CcRepositories store;
+
+    SyslogDrainLookup(CcRepositories store) {
+        this.store = store;
+    }
+
+    List<AppSyslogDrain> forApp(String appGuid) {
+        List<ServiceCredentialBinding> bindings = store.serviceBindings.where(binding -> appGuid.equals(binding.appGuid())
+                && binding.syslogDrainUrl() != null && !binding.syslogDrainUrl().isBlank());
+        if (bindings.isEmpty()) {
+            return List.of();
+        }
+        Optional<App> app = store.apps.get(appGuid);
+        Optional<Space> space = app.flatMap(a -> store.spaces.get(a.spaceGuid()));
+        Optional<Organization> org = space.flatMap(s -> store.organizations.get(s.organizationGuid()));
+        if (app.isEmpty() || space.isEmpty() || org.isEmpty()) {
+            return List.of();
+        }
+        List<AppSyslogDrain> drains = new ArrayList<>();
+        for (ServiceCredentialBinding binding : bindings) {
+            String ca = binding.credentials().path("ca").isTextual() ? binding.credentials().path("ca").asText() : null;
+            drains.add(new AppSyslogDrain(binding.guid(), binding.syslogDrainUrl(), appGuid, app.get().name(),
+                    space.get().guid(), space.get().name(), org.get().guid(), org.get().name(), ca));
+        }
+        return drains;
+    }
+}
