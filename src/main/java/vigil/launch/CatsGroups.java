@@ -20,7 +20,11 @@ final class CatsGroups {
             "@tasks", List.of("include_tasks"),
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
-            "@manifests", List.of("include_v3"));
+            "@manifests", List.of("include_v3"),
+            // syslog drains and log streaming (issue 13): CATS has no include_logging; its log streaming tests
+            // ("cf logs") run with the apps group
+            "@syslog", List.of("include_app_syslog_tcp"),
+            "@logging", List.of("include_apps"));
 
     private CatsGroups() {
     }

@@ -117,4 +117,10 @@ public final class TestFaults {
         logStream.dropEveryOtherLine(on);
         return this;
     }
+
+    /** {@code @logging}: the log stream serves readers that send no token. */
+    public TestFaults logStreamWithoutToken(boolean on) {
+        logStream.serveReadersWithoutToken(on);
+        return this;
+    }
 }

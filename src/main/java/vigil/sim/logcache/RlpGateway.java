@@ -52,6 +52,7 @@ public final class RlpGateway implements AutoCloseable {
     private final Duration heartbeat;
     private final String scheme;
     private final AtomicBoolean dropsEveryOtherLine = new AtomicBoolean();
+    private final AtomicBoolean servesAnyone = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RlpGateway(HttpServer server, ExecutorService streams, AppRuntime runtime,
@@ -94,6 +95,11 @@ public final class RlpGateway implements AutoCloseable {
         dropsEveryOtherLine.set(on);
     }
 
+    /** <b>Test-only fault</b>: a reader without a (valid) token gets the stream too. */
+    public void serveReadersWithoutToken(boolean on) {
+        servesAnyone.set(on);
+    }
+
     /** Ends every open stream and frees the port. Idempotent. */
     @Override
     public void close() {
@@ -133,8 +139,9 @@ public final class RlpGateway implements AutoCloseable {
                 return;
             }
             // As the gateway: a missing or refused token, or a stream of every source, is "not found".
-            if (!authorized.test(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")))
-                    || sourceIds.isEmpty()) {
+            boolean tokenAccepted = servesAnyone.get()
+                    || authorized.test(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+            if (!tokenAccepted || sourceIds.isEmpty()) {
                 error(exchange, 404, "not_found", "resource not found");
                 return;
             }

@@ -46,6 +46,10 @@ public final class TestApp implements AutoCloseable {
         // probes measuring latency at 10 Hz would measure that. It is read once, before the server loads.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> variables = System.getenv();
+        if ("true".equals(variables.get(SyslogListener.SWITCH))) {
+            SyslogListener.serve(AppEnvironment.from(variables).port(), System.out);
+            return;
+        }
         TestApp app = create(AppEnvironment.from(variables), variables, version(), System.out);
         // Before serving: once the app answers, a SIGTERM must already find the hook in place.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "vigil-testapp-shutdown"));
