@@ -38,7 +38,7 @@ public final class Sim implements AutoCloseable {
     static final String ADMIN_USER = "admin";
     static final String APPS_DOMAIN = "apps.vigil.test";
     /** How long a log stream stays silent before a heartbeat event (the RLP gateway's is configurable too). */
-    static final java.time.Duration LOG_STREAM_HEARTBEAT = java.time.Duration.ofSeconds(5);
+    static final java.time.Duration LOG_STREAM_HEARTBEAT = java.time.Duration.ofSeconds(2);
 
     private final Uaa uaa;
     private final Cells cells;

@@ -1,0 +1,103 @@
+package vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.sim.Sim;
+import vigil.sim.SimOptions;
+import vigil.sim.TestFaults;
+
+/**
+ * The {@code @syslog} and {@code @logging} scenarios pass on a sound embedded CF and each fails, saying why, on one
+ * broken in its own way: drains without octet counting, stderr lines at severity info, a log stream losing lines,
+ * a log stream serving readers without a token. The faults are on at once in one run, so each scenario must fail
+ * with its own message (console and summary.json), not with a neighbour's.
+ */
+class LogsCatchBrokenPlatformTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TAGS = "@syslog or @logging";
+
+    @TempDir
+    Path dir;
+    private Sim sim;
+
+    @AfterEach
+    void stopSim() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void syslogAndLoggingScenariosPassOnASoundPlatform() throws IOException {
+        Run run = run(faults -> { });
+
+        assertThat(run.exitCode).as(run.console).isEqualTo(ExitCode.PASSED);
+        assertThat(run.statuses()).as("statuses in %s", run.summary).hasSize(4).containsOnlyKeys(
+                "An app's lines reach a bound syslog drain as octet-counted RFC 5424 messages naming the app",
+                "Lines an app writes to stderr reach the drain with severity error",
+                "Lines an app writes while its log is streamed arrive on the stream in order",
+                "The log stream refuses a reader without a token").allSatisfy((name, status) ->
+                assertThat(status).as(name).isEqualTo("passed"));
+    }
+
+    @Test
+    void eachScenarioFailsWithItsOwnMessageOnAPlatformBrokenItsWay() throws IOException {
+        Run run = run(faults -> faults.syslogWithoutOctetCounting(true).syslogStderrAsInfo(true)
+                .logStreamDropsLines(true).logStreamWithoutToken(true));
+
+        assertThat(run.exitCode).as(run.console).isEqualTo(ExitCode.FAILED);
+        run.assertFailed("An app's lines reach a bound syslog drain as octet-counted RFC 5424 messages naming the app",
+                "the listener got the line without octet counting");
+        run.assertFailed("Lines an app writes to stderr reach the drain with severity error",
+                "PRI of the drained message", "expected for user.err");
+        run.assertFailed("Lines an app writes while its log is streamed arrive on the stream in order",
+                "the stream delivered");
+        run.assertFailed("The log stream refuses a reader without a token",
+                "the log stream's answer to a reader without a token (it streamed instead)");
+    }
+
+    private Run run(Consumer<TestFaults> fault) throws IOException {
+        sim = Sim.start(SimOptions.defaults());
+        fault.accept(sim.testFaults());
+        Path config = dir.resolve("sim.yml");
+        sim.writeConfig(config);
+        Path reports = dir.resolve("reports");
+        // Waits for what a broken CF never does end after 12 s (drain) and 3 s (stream) instead of 2 min and 30 s.
+        CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance",
+                "--tags", TAGS, "--parallel", "4", "--timeout-scale", "0.1", "--no-html", "--reports", reports.toString());
+        return new Run(run.exitCode(), run.toString(), JSON.readTree(reports.resolve("summary.json").toFile()));
+    }
+
+    private record Run(int exitCode, String console, JsonNode summary) {
+        Map<String, String> statuses() {
+            Map<String, String> statuses = new LinkedHashMap<>();
+            summary.path("scenarios").forEach(s -> statuses.put(s.path("name").asText(), s.path("status").asText()));
+            return statuses;
+        }
+
+        void assertFailed(String scenario, String... errorParts) {
+            JsonNode found = null;
+            for (JsonNode s : summary.path("scenarios")) {
+                if (s.path("name").asText().equals(scenario)) {
+                    found = s;
+                }
+            }
+            assertThat(found).as("scenario '%s' in %s", scenario, summary).isNotNull();
+            assertThat(found.path("status").asText()).as("status of '%s'", scenario).isEqualTo("failed");
+            for (String part : errorParts) {
+                assertThat(found.path("error").asText()).as("summary.json error of '%s'", scenario).contains(part);
+                assertThat(console).as("console output").contains(part);
+            }
+        }
+    }
+}
