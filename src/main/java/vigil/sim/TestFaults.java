@@ -112,9 +112,12 @@ public final class TestFaults {
         return this;
     }
 
-    /** {@code @logging}: the log stream (RLP gateway) leaves out every other line. */
-    public TestFaults logStreamDropsLines(boolean on) {
-        logStream.dropEveryOtherLine(on);
+    /**
+     * {@code @logging}, {@code @log-stream}: each log stream (RLP gateway) delivers its first 5 lines, then only
+     * heartbeats: lines are lost while the stream looks alive.
+     */
+    public TestFaults logStreamLosesLines(boolean on) {
+        logStream.deliverOnlyFirstLines(on ? 5 : 0);
         return this;
     }
 

@@ -17,14 +17,15 @@ import vigil.sim.SimOptions;
 import vigil.sim.TestFaults;
 
 /**
- * The {@code @syslog} and {@code @logging} scenarios pass on a sound embedded CF and each fails, saying why, on one
- * broken in its own way: drains without octet counting, stderr lines at severity info, a log stream losing lines,
- * a log stream serving readers without a token. The faults are on at once in one run, so each scenario must fail
+ * The {@code @syslog} and {@code @logging} scenarios and the streaming-logs availability probe ({@code @log-stream})
+ * pass on a sound embedded CF and each fails, saying why, on one broken in its own way: drains without octet
+ * counting, stderr lines at severity info, log streams that deliver 5 lines and then only heartbeats (this one breaks the
+ * streaming scenario and the probe), a log stream serving readers without a token. The faults are on at once in one run, so each scenario must fail
  * with its own message (console and summary.json), not with a neighbour's.
  */
 class LogsCatchBrokenPlatformTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TAGS = "@syslog or @logging";
+    private static final String TAGS = "@syslog or @logging or @log-stream";
 
     @TempDir
     Path dir;
@@ -42,7 +43,8 @@ class LogsCatchBrokenPlatformTest {
         Run run = run(faults -> { });
 
         assertThat(run.exitCode).as(run.console).isEqualTo(ExitCode.PASSED);
-        assertThat(run.statuses()).as("statuses in %s", run.summary).hasSize(4).containsOnlyKeys(
+        assertThat(run.statuses()).as("statuses in %s", run.summary).hasSize(5).containsOnlyKeys(
+                "Lines an app writes during a platform deploy arrive on its log stream",
                 "An app's lines reach a bound syslog drain as octet-counted RFC 5424 messages naming the app",
                 "Lines an app writes to stderr reach the drain with severity error",
                 "Lines an app writes while its log is streamed arrive on the stream in order",
@@ -53,7 +55,7 @@ class LogsCatchBrokenPlatformTest {
     @Test
     void eachScenarioFailsWithItsOwnMessageOnAPlatformBrokenItsWay() throws IOException {
         Run run = run(faults -> faults.syslogWithoutOctetCounting(true).syslogStderrAsInfo(true)
-                .logStreamDropsLines(true).logStreamWithoutToken(true));
+                .logStreamLosesLines(true).logStreamWithoutToken(true));
 
         assertThat(run.exitCode).as(run.console).isEqualTo(ExitCode.FAILED);
         run.assertFailed("An app's lines reach a bound syslog drain as octet-counted RFC 5424 messages naming the app",
@@ -64,6 +66,8 @@ class LogsCatchBrokenPlatformTest {
                 "the stream delivered");
         run.assertFailed("The log stream refuses a reader without a token",
                 "the log stream's answer to a reader without a token (it streamed instead)");
+        run.assertFailed("Lines an app writes during a platform deploy arrive on its log stream",
+                "did not arrive on the log stream in time", "log_not_streamed");
     }
 
     private Run run(Consumer<TestFaults> fault) throws IOException {
@@ -73,7 +77,7 @@ class LogsCatchBrokenPlatformTest {
         sim.writeConfig(config);
         Path reports = dir.resolve("reports");
         // Waits for what a broken CF never does end after 12 s (drain) and 3 s (stream) instead of 2 min and 30 s.
-        CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance",
+        CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance,availability",
                 "--tags", TAGS, "--parallel", "4", "--timeout-scale", "0.1", "--no-html", "--reports", reports.toString());
         return new Run(run.exitCode(), run.toString(), JSON.readTree(reports.resolve("summary.json").toFile()));
     }

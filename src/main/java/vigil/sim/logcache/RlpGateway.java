@@ -51,8 +51,9 @@ public final class RlpGateway implements AutoCloseable {
     private final Predicate<Optional<String>> authorized;
     private final Duration heartbeat;
     private final String scheme;
-    private final AtomicBoolean dropsEveryOtherLine = new AtomicBoolean();
     private final AtomicBoolean servesAnyone = new AtomicBoolean();
+    /** Test-only fault: how many lines each stream delivers before it goes quiet; 0 for no limit. */
+    private volatile int linesPerStream;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RlpGateway(HttpServer server, ExecutorService streams, AppRuntime runtime,
@@ -90,9 +91,12 @@ public final class RlpGateway implements AutoCloseable {
         return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** <b>Test-only fault</b>: every other line is left out of every stream (a gateway losing envelopes). */
-    public void dropEveryOtherLine(boolean on) {
-        dropsEveryOtherLine.set(on);
+    /**
+     * <b>Test-only fault</b>: each stream delivers its first {@code lines} lines only, then heartbeats alone (a stream
+     * stuck upstream while its connection lives on); 0 delivers every line again.
+     */
+    public void deliverOnlyFirstLines(int lines) {
+        linesPerStream = lines;
     }
 
     /** <b>Test-only fault</b>: a reader without a (valid) token gets the stream too. */
@@ -153,8 +157,8 @@ public final class RlpGateway implements AutoCloseable {
         LinkedBlockingQueue<LogLine> queue = new LinkedBlockingQueue<>(BUFFERED_LINES);
         AtomicInteger seen = new AtomicInteger();
         AutoCloseable subscription = runtime.subscribeLogs(line -> {
-            if (logs && sourceIds.contains(line.appGuid())
-                    && !(dropsEveryOtherLine.get() && seen.incrementAndGet() % 2 == 0)) {
+            int limit = linesPerStream;
+            if (logs && sourceIds.contains(line.appGuid()) && (limit == 0 || seen.incrementAndGet() <= limit)) {
                 while (!queue.offer(line)) {
                     queue.poll();
                 }
