@@ -221,7 +221,7 @@ public final class RlpGateway implements AutoCloseable {
 
     /** The gateway's JSON errors, sent through Go's {@code http.Error}: plain text type, a newline after. */
     private static void error(HttpExchange exchange, int status, String name, String message) throws IOException {
-        byte[] body = (new String(JsonWriter.write(Map.of("message", message, "error", name)), StandardCharsets.UTF_8)
+        byte[] body = (new String(JsonWriter.write(JsonWriter.object().put("message", message).put("error", name)), StandardCharsets.UTF_8)
                 + "\n").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
