@@ -95,7 +95,7 @@ public final class AvailabilitySteps {
     // streaming logs (issue 13)
     @When("the platform is deployed while the probes measure the app and the API and stream its log every {int} s")
     public void deployMeasuredWithLogStream(int everyS) {
-        deployMeasured(new Plan(true, true, Map.of(AvailabilitySettings.LOG_STREAM, Duration.ofSeconds(everyS))));
+        deployMeasured(new Plan(true, null, Map.of(AvailabilitySettings.LOG_STREAM, Duration.ofSeconds(everyS))));
     }
 
     @Then("the log-stream probe took at least {int} samples, and every line it had the app write arrived on the stream")
