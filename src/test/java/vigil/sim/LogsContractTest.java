@@ -2,6 +2,7 @@ package vigil.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vigil.sim.HttpProbe.Reply;
 import vigil.sim.http.TestServerCertificate;
 
@@ -104,6 +108,66 @@ class LogsContractTest {
         assertThat(Integer.parseInt(stderr.group(1))).as("PRI of the app's stderr line (user.err)").isEqualTo(11);
         assertThat(stderr.group(6)).contains("source_type=\"APP/PROC/WEB\"", "process_type=\"web\"");
         assertThat(listener.unframed).as("bytes that were no octet-counted frame").isEmpty();
+    }
+
+    /**
+     * rsyslog, a syslog server nobody here wrote, takes the drained lines as RFC 5424 with octet counting and parses
+     * every header field as CF's agent means it. Runs where {@code rsyslogd} is installed (Debian package
+     * {@code rsyslog}; .ci/run installs it).
+     */
+    @Test
+    void rsyslogParsesTheDrainedLines(@TempDir Path dir) throws Exception {
+        Path rsyslogd = Path.of("/usr/sbin/rsyslogd");
+        assumeTrue(Files.isExecutable(rsyslogd),
+                "rsyslogd is not installed (apt-get install rsyslog)");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path received = dir.resolve("received.log");
+        Path config = dir.resolve("rsyslog.conf");
+        Files.writeString(config, String.join("\n",
+                "global(workDirectory=\"" + dir + "\")",
+                "module(load=\"imtcp\")",
+                "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + port + "\")",
+                "template(name=\"fields\" type=\"string\" string=\"%pri%|%hostname%|%app-name%|%procid%|%msgid%|"
+                        + "%structured-data%|%msg%\\n\")",
+                "action(type=\"omfile\" file=\"" + received + "\" template=\"fields\")", ""));
+        Process server = new ProcessBuilder(rsyslogd.toString(), "-n", "-f", config.toString(),
+                "-i", dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
+        opened.add(() -> {
+            server.destroy();
+            if (!server.waitFor(5, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        });
+        await("rsyslogd listening on " + port).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                        return true;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
+        String app = cc.createApp("rsyslog drained", space);
+        bindDrain(app, "syslog://127.0.0.1:" + port, "{}");
+
+        cc.pushDroplet(app);
+
+        String line = await("a staging line parsed by rsyslog").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.exists(received) ? Files.readAllLines(received).stream()
+                        .filter(l -> l.contains("Downloading app package")).findFirst().orElse(null) : null,
+                        l -> l != null);
+        String[] fields = line.split("\\|", 7);
+        assertThat(fields[0]).as("PRI").isEqualTo("14");
+        assertThat(fields[1]).as("HOSTNAME").isEqualTo(org.replace(' ', '-') + ".drainsspace.rsyslog-drained");
+        assertThat(fields[2]).as("APP-NAME").isEqualTo(app);
+        assertThat(fields[3]).as("PROCID").isEqualTo("[STG/0]");
+        assertThat(fields[4]).as("MSGID").isEqualTo("-");
+        assertThat(fields[5]).as("STRUCTURED-DATA").startsWith("[tags@47450 ").contains("app_name=\"rsyslog drained\"");
+        assertThat(fields[6].strip()).as("MSG").isEqualTo("Downloading app package...");
     }
 
     @Test
