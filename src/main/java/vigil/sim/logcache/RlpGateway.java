@@ -108,8 +108,9 @@ public final class RlpGateway implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
+            // Streams first: a stream never ends by itself, and the server's stop would wait for its exchange.
             streams.shutdownNow();
+            server.stop(0);
         }
     }
 
