@@ -1,6 +1,8 @@
 package vigil.cf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -55,10 +57,10 @@ public final class Processes {
      * and the {@code external} port that maps to the app's port, as {@code host:port} in index order.
      */
     public List<String> externalAddresses(String processGuid) {
-        List<String> addresses = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode instance : cf.getJson("/v3/processes/" + processGuid + "/stats")
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode instance : cf.getJson("/v3/processes/" + processGuid + "/stats")
                 .path("resources")) {
-            com.fasterxml.jackson.databind.JsonNode port = instance.path("instance_ports").path(0);
+            JsonNode port = instance.path("instance_ports").path(0);
             if (instance.path("state").asText().equals("RUNNING") && port.path("external").asInt(0) > 0) {
                 addresses.add(instance.path("host").asText() + ":" + port.path("external").asInt());
             }
