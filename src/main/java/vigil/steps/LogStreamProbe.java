@@ -64,7 +64,7 @@ final class LogStreamProbe implements Probe, AutoCloseable {
         CompletableFuture<Void> arrived = new CompletableFuture<>();
         pending.put(marker, arrived);
         try {
-            LogStream.Subscription open = openStream();
+            openStream();
             AppResponse response = requests.get(host, "/log/" + marker, Map.of());
             if (response.status() != 200) {
                 return ProbeOutcome.failure(response.status(), "log_request_http_" + response.status(), null);
@@ -86,8 +86,8 @@ final class LogStreamProbe implements Probe, AutoCloseable {
         }
     }
 
-    /** The open stream, or a new one when there is none yet or the last one ended. */
-    private synchronized LogStream.Subscription openStream() {
+    /** Opens the stream when there is none yet or the last one ended. */
+    private synchronized void openStream() {
         if (stream == null || stream.ended() != null) {
             if (stream != null) {
                 stream.close();
@@ -99,7 +99,6 @@ final class LogStreamProbe implements Probe, AutoCloseable {
                 }
             });
         }
-        return stream;
     }
 
     @Override
