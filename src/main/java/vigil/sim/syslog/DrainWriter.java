@@ -46,7 +46,7 @@ final class DrainWriter implements Runnable {
     }
 
     /** Queues the line; false when this writer has ended and a new one must take it. */
-    boolean offer(LogLine line) {
+    synchronized boolean offer(LogLine line) {
         if (stopped) {
             return false;
         }
@@ -54,6 +54,14 @@ final class DrainWriter implements Runnable {
             queue.poll();
         }
         return true;
+    }
+
+    /** Ends the writer after an idle wait, unless a line came in meanwhile (then false: go on). */
+    private synchronized boolean endIfIdle() {
+        if (queue.isEmpty()) {
+            stopped = true;
+        }
+        return stopped;
     }
 
     void stop() {
@@ -66,10 +74,11 @@ final class DrainWriter implements Runnable {
         try {
             while (!stopped) {
                 LogLine line = queue.poll(IDLE.toMillis(), TimeUnit.MILLISECONDS);
-                if (line == null) {
+                if (line != null) {
+                    connection = write(connection, line);
+                } else if (endIfIdle()) {
                     return;
                 }
-                connection = write(connection, line);
             }
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
