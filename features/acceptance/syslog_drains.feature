@@ -16,3 +16,11 @@ Feature: Syslog drains receive the logs of the apps bound to them, as CF's syslo
     When a user-provided service with the listener as syslog drain is bound to the app
     And the app keeps writing a unique line to its stderr until the listener has it
     Then its priority is 11, facility user and severity err
+
+  Scenario: Lines of an app that is not bound to the drain do not reach it
+    Given a syslog drain listener app is pushed
+    And the test app is pushed as "unbound"
+    And the test app is pushed
+    When a user-provided service with the listener as syslog drain is bound to the app
+    And the "unbound" app and the app keep writing unique lines, in that order, until the listener has the app's
+    Then the listener got no line of the "unbound" app

@@ -91,7 +91,8 @@ public final class Sim implements AutoCloseable {
                     authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport,
                     LOG_STREAM_HEARTBEAT));
             SyslogDrains syslogDrains = remember(started, SyslogDrains.start(cells,
-                    appGuid -> ccRef.get() == null ? List.of() : ccRef.get().syslogDrains(appGuid), clock));
+                    (appGuid, wholeSpace) -> ccRef.get() == null ? List.of()
+                            : ccRef.get().syslogDrains(appGuid, wholeSpace), clock));
             // Closed before the cells: faults end (cells come back) and a running deploy stops where it is.
             Faults faults = remember(started, new Faults(cells, clock));
             Deploys deploys = remember(started, new Deploys(cells, clock));

@@ -106,6 +106,12 @@ public final class TestFaults {
         return this;
     }
 
+    /** {@code @syslog}: a drain bound to one app gets the lines of every app in its space. */
+    public TestFaults syslogDrainsWholeSpace(boolean on) {
+        syslogDrains.drainWholeSpaces(on);
+        return this;
+    }
+
     /** {@code @syslog}: lines an app writes to stderr reach drains with priority 14 (user.info), not 11 (user.err). */
     public TestFaults syslogStderrAsInfo(boolean on) {
         syslogDrains.sendStderrAsInfo(on);

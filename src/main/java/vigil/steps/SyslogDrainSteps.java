@@ -38,6 +38,7 @@ public final class SyslogDrainSteps {
     private String marker;
     private SyslogMessage received;
     private String unframed;
+    private final String unboundMarker = "vigil-undrained-" + UUID.randomUUID();
 
     public SyslogDrainSteps(ScenarioContext context) {
         this.context = context;
@@ -72,12 +73,35 @@ public final class SyslogDrainSteps {
 
     @When("the app keeps writing a unique line to its log until the listener has it")
     public void appWritesToStdout() {
-        awaitAtListener("/log/");
+        awaitAtListener("/log/", null);
     }
 
     @When("the app keeps writing a unique line to its stderr until the listener has it")
     public void appWritesToStderr() {
-        awaitAtListener("/log-stderr/");
+        awaitAtListener("/log-stderr/", null);
+    }
+
+    @When("the {string} app and the app keep writing unique lines, in that order, until the listener has the app's")
+    public void bothAppsWrite(String unboundAlias) {
+        awaitAtListener("/log/", context.app(unboundAlias));
+    }
+
+    /** As CATS checks it: the unbound app wrote before the bound one each time, and for a while after nothing came. */
+    @Then("the listener got no line of the {string} app")
+    public void nothingOfTheUnboundApp(String unboundAlias) {
+        PushedApp listener = context.app(LISTENER);
+        Awaitility.await("no line " + unboundMarker + " of the " + unboundAlias + " app at the syslog listener")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(500))
+                .during(context.config().scaled(Duration.ofSeconds(3)))
+                .atMost(context.config().scaled(Duration.ofSeconds(3)).plusSeconds(30))
+                .until(() -> context.cf().logCache().recent(listener.app().guid(), 200).stream()
+                        .map(AppLogLine::text).filter(text -> text.contains(unboundMarker)).findFirst(),
+                        found -> {
+                            assertThat(found).as("a line of the %s app, which is not bound to the drain, reached it",
+                                    unboundAlias).isEmpty();
+                            return true;
+                        });
     }
 
     @Then("the line arrived octet-counted, as an RFC 5424 message")
@@ -112,8 +136,11 @@ public final class SyslogDrainSteps {
                 severity).isEqualTo(priority);
     }
 
-    /** Writes a new unique line, again every few seconds, until the listener printed a message holding it. */
-    private void awaitAtListener(String endpoint) {
+    /**
+     * Writes a new unique line, again every few seconds, until the listener printed a message holding it; an
+     * {@code unbound} app (or null) writes a line of its own just before each time.
+     */
+    private void awaitAtListener(String endpoint, PushedApp unbound) {
         PushedApp app = context.app();
         PushedApp listener = context.app(LISTENER);
         marker = "vigil-drain-" + UUID.randomUUID();
@@ -127,6 +154,11 @@ public final class SyslogDrainSteps {
                 .atMost(context.config().scaled(Duration.ofMinutes(2)))
                 .until(() -> {
                     if (Duration.between(lastWrite[0], Instant.now()).compareTo(WRITE_AGAIN_AFTER) > 0) {
+                        if (unbound != null) {
+                            AppResponse other = context.requests().get(context.requests().host(unbound),
+                                    "/log/" + unboundMarker, Map.of());
+                            assertThat(other.status()).as("GET /log/%s of the unbound app", unboundMarker).isEqualTo(200);
+                        }
                         AppResponse response = context.requests().get(context.requests().host(app), endpoint + marker,
                                 Map.of());
                         assertThat(response.status()).as("GET %s%s through the route", endpoint, marker).isEqualTo(200);

@@ -19,7 +19,7 @@ import vigil.sim.TestFaults;
 /**
  * The {@code @syslog} and {@code @logging} scenarios and the streaming-logs availability probe ({@code @log-stream})
  * pass on a sound embedded CF and each fails, saying why, on one broken in its own way: drains without octet
- * counting, stderr lines at severity info, log streams that deliver 5 lines and then only heartbeats (this one breaks the
+ * counting, stderr lines at severity info, drains getting the lines of every app in the space, log streams that deliver 5 lines and then only heartbeats (this one breaks the
  * streaming scenario and the probe), a log stream serving readers without a token. The faults are on at once in one run, so each scenario must fail
  * with its own message (console and summary.json), not with a neighbour's.
  */
@@ -43,7 +43,8 @@ class LogsCatchBrokenPlatformTest {
         Run run = run(faults -> { }, "1.0");
 
         assertThat(run.exitCode).as(run.console).isEqualTo(ExitCode.PASSED);
-        assertThat(run.statuses()).as("statuses in %s", run.summary).hasSize(5).containsOnlyKeys(
+        assertThat(run.statuses()).as("statuses in %s", run.summary).hasSize(6).containsOnlyKeys(
+                "Lines of an app that is not bound to the drain do not reach it",
                 "Lines an app writes during a platform deploy arrive on its log stream",
                 "An app's lines reach a bound syslog drain as octet-counted RFC 5424 messages naming the app",
                 "Lines an app writes to stderr reach the drain with severity error",
@@ -55,6 +56,7 @@ class LogsCatchBrokenPlatformTest {
     @Test
     void eachScenarioFailsWithItsOwnMessageOnAPlatformBrokenItsWay() throws IOException {
         Run run = run(faults -> faults.syslogWithoutOctetCounting(true).syslogStderrAsInfo(true)
+                .syslogDrainsWholeSpace(true)
                 .logStreamLosesLines(true).logStreamWithoutToken(true), "0.25");
 
         assertThat(run.exitCode).as(run.console).isEqualTo(ExitCode.FAILED);
@@ -62,6 +64,8 @@ class LogsCatchBrokenPlatformTest {
                 "the listener got the line without octet counting");
         run.assertFailed("Lines an app writes to stderr reach the drain with severity error",
                 "PRI of the drained message", "expected for user.err");
+        run.assertFailed("Lines of an app that is not bound to the drain do not reach it",
+                "which is not bound to the drain, reached it");
         run.assertFailed("Lines an app writes while its log is streamed arrive on the stream in order",
                 "the stream delivered");
         run.assertFailed("The log stream refuses a reader without a token",

@@ -317,9 +317,12 @@ public final class CloudController implements AutoCloseable {
 
     // syslog drains (issue 13)
 
-    /** The syslog drains bound to the app now (none for an unknown app), for the embedded CF's syslog agent. */
-    public List<AppSyslogDrain> syslogDrains(String appGuid) {
-        return new SyslogDrainLookup(store).forApp(appGuid);
+    /**
+     * The syslog drains bound to the app now (none for an unknown app), for the embedded CF's syslog agent;
+     * {@code wholeSpace} is a test-only fault: the drains of every app in the app's space.
+     */
+    public List<AppSyslogDrain> syslogDrains(String appGuid, boolean wholeSpace) {
+        return new SyslogDrainLookup(store).forApp(appGuid, wholeSpace);
     }
 
     /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */

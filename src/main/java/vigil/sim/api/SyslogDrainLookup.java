@@ -12,18 +12,20 @@ final class SyslogDrainLookup {
         this.store = store;
     }
 
-    List<AppSyslogDrain> forApp(String appGuid) {
-        List<ServiceCredentialBinding> bindings = store.serviceBindings.where(binding -> appGuid.equals(binding.appGuid())
-                && binding.syslogDrainUrl() != null && !binding.syslogDrainUrl().isBlank());
-        if (bindings.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * @param wholeSpace a fault: also the drains bound to the other apps of the app's space, as if bound per space
+     */
+    List<AppSyslogDrain> forApp(String appGuid, boolean wholeSpace) {
         Optional<App> app = store.apps.get(appGuid);
         Optional<Space> space = app.flatMap(a -> store.spaces.get(a.spaceGuid()));
         Optional<Organization> org = space.flatMap(s -> store.organizations.get(s.organizationGuid()));
         if (app.isEmpty() || space.isEmpty() || org.isEmpty()) {
             return List.of();
         }
+        List<ServiceCredentialBinding> bindings = store.serviceBindings.where(binding -> binding.syslogDrainUrl() != null
+                && !binding.syslogDrainUrl().isBlank() && (appGuid.equals(binding.appGuid())
+                || wholeSpace && store.apps.get(binding.appGuid()).map(App::spaceGuid).filter(space.get().guid()::equals)
+                        .isPresent()));
         List<AppSyslogDrain> drains = new ArrayList<>();
         for (ServiceCredentialBinding binding : bindings) {
             String ca = binding.credentials().path("ca").isTextual() ? binding.credentials().path("ca").asText() : null;

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.sim.api.AppSyslogDrain;
@@ -32,17 +32,18 @@ public final class SyslogDrains implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyslogDrains.class);
 
     private final AppRuntime runtime;
-    private final Function<String, List<AppSyslogDrain>> drainsOf;
+    private final BiFunction<String, Boolean, List<AppSyslogDrain>> drainsOf;
     private final Clock clock;
     private final ExecutorService threads;
     private final Map<String, DrainWriter> writers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refused = new ConcurrentHashMap<>();
     private final AtomicBoolean withoutOctetCounting = new AtomicBoolean();
     private final AtomicBoolean stderrAsInfo = new AtomicBoolean();
+    private final AtomicBoolean spaceWide = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private AutoCloseable subscription;
 
-    private SyslogDrains(AppRuntime runtime, Function<String, List<AppSyslogDrain>> drainsOf, Clock clock) {
+    private SyslogDrains(AppRuntime runtime, BiFunction<String, Boolean, List<AppSyslogDrain>> drainsOf, Clock clock) {
         this.runtime = runtime;
         this.drainsOf = drainsOf;
         this.clock = clock;
@@ -54,8 +55,12 @@ public final class SyslogDrains implements AutoCloseable {
         });
     }
 
-    /** @param drainsOf the drains bound to an app now, by app GUID (the Cloud Controller's bindings) */
-    public static SyslogDrains start(AppRuntime runtime, Function<String, List<AppSyslogDrain>> drainsOf, Clock clock) {
+    /**
+     * @param drainsOf the drains bound to an app now, by app GUID (the Cloud Controller's bindings); the flag is the
+     *                 test-only fault of drains bound per space instead of per app
+     */
+    public static SyslogDrains start(AppRuntime runtime, BiFunction<String, Boolean, List<AppSyslogDrain>> drainsOf,
+                                     Clock clock) {
         SyslogDrains drains = new SyslogDrains(runtime, drainsOf, clock);
         drains.subscription = runtime.subscribeLogs(drains::route);
         return drains;
@@ -71,6 +76,11 @@ public final class SyslogDrains implements AutoCloseable {
         stderrAsInfo.set(on);
     }
 
+    /** <b>Test-only fault</b>: a drain bound to an app gets the lines of every app in its space. */
+    public void drainWholeSpaces(boolean on) {
+        spaceWide.set(on);
+    }
+
     private SyslogFormat.Variant variant() {
         return new SyslogFormat.Variant(!withoutOctetCounting.get(), stderrAsInfo.get());
     }
@@ -81,7 +91,7 @@ public final class SyslogDrains implements AutoCloseable {
         }
         List<AppSyslogDrain> drains;
         try {
-            drains = drainsOf.apply(line.appGuid());
+            drains = drainsOf.apply(line.appGuid(), spaceWide.get());
         } catch (RuntimeException e) {
             LOG.debug("no drains looked up for app {}: {}", line.appGuid(), e.getMessage());
             return;
