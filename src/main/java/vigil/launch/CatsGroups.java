@@ -21,6 +21,7 @@ final class CatsGroups {
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
             "@manifests", List.of("include_v3"),
+            "@ssh", List.of("include_ssh"),
             // syslog drains and log streaming (issue 13): CATS has no include_logging; its log streaming tests
             // ("cf logs") run with the apps group
             "@syslog", List.of("include_app_syslog_tcp"),
