@@ -36,6 +36,7 @@ import vigil.availability.ProbesNotLiveException;
 import vigil.report.DuringResult;
 import vigil.report.ReportLayout;
 import vigil.report.RunReport;
+import vigil.report.StagedReports;
 import vigil.report.SummaryWriter;
 import vigil.report.Thresholds;
 
@@ -108,7 +109,18 @@ final class MonitorCommand implements Callable<Integer> {
             vigil.err.println("vigil monitor: warning: --skip-ssl-validation: TLS certificates of the URLs are not"
                     + " verified");
         }
-        ReportLayout layout = new ReportLayout(reportsDir);
+        // Written into a staging folder and put in place whole: no file of an earlier run mixes in.
+        StagedReports staged = ReportsFolder.stage("--reports", reportsDir);
+        try {
+            return measure(probes, limits, staged);
+        } finally {
+            staged.discard();
+        }
+    }
+
+    private int measure(List<HttpProbe> probes, ProbeLimits limits, StagedReports staged) throws Exception {
+        ReportLayout layout = new ReportLayout(staged.dir());
+        ReportLayout shown = new ReportLayout(reportsDir);
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         Measurement.Builder builder = Measurement.in(layout.availabilityDir()).clock(clock);
@@ -122,10 +134,10 @@ final class MonitorCommand implements Callable<Integer> {
         String error = null;
         int exitCode;
         try (TerminationSignals signals = TerminationSignals.install(code -> abort(watch, measurement, command,
-                layout, started, code))) {
+                staged, started, code))) {
             try {
                 if (command != null) {
-                    vigil.out.println("monitor: then running: " + during + " (output in " + layout.duringLog() + ")");
+                    vigil.out.println("monitor: then running: " + during + " (output in " + shown.duringLog() + ")");
                     duringResult = watch.runDuring(command);
                 } else {
                     watch.measureFor(duration);
@@ -146,7 +158,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
         MeasurementResult result = measurement.stop();
         if (exitCode == ExitCode.PASSED && duringResult != null) {
-            String failure = DuringCommand.failure(duringResult, layout.duringLog());
+            String failure = DuringCommand.failure(duringResult, shown.duringLog());
             if (failure != null) {
                 error = failure;
                 exitCode = ExitCode.DURING_FAILED;
@@ -155,12 +167,12 @@ final class MonitorCommand implements Callable<Integer> {
         if (exitCode == ExitCode.PASSED && !result.passed()) {
             exitCode = ExitCode.FAILED;
         }
-        report(layout, started, clock.instant(), result, duringResult, exitCode, error);
+        report(staged, started, clock.instant(), result, duringResult, exitCode, error);
         return exitCode;
     }
 
     /** On SIGINT/SIGTERM: stop the command and the probes, write what was measured with verdict aborted, exit. */
-    private void abort(DeployWatch watch, Measurement measurement, DuringCommand command, ReportLayout layout,
+    private void abort(DeployWatch watch, Measurement measurement, DuringCommand command, StagedReports staged,
                        Instant started, int exitCode) {
         aborting.set(true);
         vigil.err.println("vigil monitor: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
@@ -169,18 +181,20 @@ final class MonitorCommand implements Callable<Integer> {
         MeasurementResult result = measurement.stop();
         Instant now = Instant.now();
         DuringResult duringResult = command == null ? null : new DuringResult(command.command(), null, started, now);
-        report(layout, started, now, result, duringResult, exitCode, "stopped by a signal");
+        report(staged, started, now, result, duringResult, exitCode, "stopped by a signal");
         System.exit(exitCode);
     }
 
-    private void report(ReportLayout layout, Instant started, Instant finished, MeasurementResult result,
+    private void report(StagedReports staged, Instant started, Instant finished, MeasurementResult result,
                         DuringResult duringResult, int exitCode, String error) {
         RunReport report = new RunReport(runId(), started, finished, Set.of(), List.of(), ExitCode.verdict(exitCode),
                 exitCode, error, result.probes(), duringResult);
+        ReportLayout shown = new ReportLayout(reportsDir);
         try {
-            new SummaryWriter().write(layout.summaryJson(), report);
+            new SummaryWriter().write(new ReportLayout(staged.dir()).summaryJson(), report);
+            staged.publish(true);
         } catch (IOException | RuntimeException e) {
-            vigil.err.println("vigil monitor: could not write " + layout.summaryJson() + ": " + e.getMessage());
+            vigil.err.println("vigil monitor: could not write " + shown.summaryJson() + ": " + ErrorText.of(e));
         }
         vigil.out.println();
         ProbeTable.lines(result.probes()).forEach(vigil.out::println);
@@ -191,7 +205,7 @@ final class MonitorCommand implements Callable<Integer> {
             vigil.err.println("vigil monitor: " + error);
         }
         vigil.out.println("monitor: " + ExitCode.verdict(exitCode).id() + " (exit " + exitCode + "); samples in "
-                + layout.availabilityDir() + ", summary in " + layout.summaryJson());
+                + shown.availabilityDir() + ", summary in " + shown.summaryJson());
     }
 
     private ProbeLimits limits() throws UsageException {
