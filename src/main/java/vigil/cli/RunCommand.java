@@ -45,6 +45,8 @@ final class RunCommand implements Callable<Integer> {
     /** CI systems kill a task some 10 to 30 s after SIGTERM: cleanup and reports must fit in that. */
     private static final Duration ABORT_CLEANUP_BOUND = Duration.ofSeconds(15);
     private static final Duration ABORT_REPORT_BOUND = Duration.ofSeconds(10);
+    /** How long an abort waits for the scenarios to end once their org is gone, for complete Cucumber reports. */
+    private static final Duration ABORT_SETTLE_BOUND = Duration.ofSeconds(3);
 
     @ParentCommand
     private VigilCommand vigil;
@@ -161,7 +163,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // First of all: a signal from here on ends the run with its code and an aborted summary.json.
-        RunStop stop = new RunStop(new SignalTakeover(), System::exit);
+        SignalTakeover takeover = new SignalTakeover();
+        RunStop stop = new RunStop(takeover, System::exit);
+        takeover.stop = stop;
         try (TerminationSignals signals = TerminationSignals.install(stop::signal)) {
             try {
                 int exitCode = runToEnd(stop);
@@ -195,6 +199,14 @@ final class RunCommand implements Callable<Integer> {
         return run(loaded, plan, stop);
     }
 
+    /** The staging folder of this run's reports: made by whichever comes first, the run or a signal's thread. */
+    private synchronized StagedReports stage() throws UsageException {
+        if (staged == null) {
+            staged = ReportsFolder.stage("--reports", reportsDir);
+        }
+        return staged;
+    }
+
     /** Without --sim, --config, CF_API or --api there is nothing to run against: say how to give a target. */
     private void requireTarget() throws UsageException {
         String api = vigil.environment.get("CF_API");
@@ -225,9 +237,9 @@ final class RunCommand implements Callable<Integer> {
         Set<Suite> selected = suites();
         Optional<Shard> part = shard();
         // The run writes into a staging folder of its own; the reports go in place whole at the end.
-        staged = ReportsFolder.stage("--reports", reportsDir);
+        StagedReports staging = stage();
         return new RunPlan(selected, Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
-                staged.dir(), Optional.ofNullable(during), Optional.ofNullable(duration),
+                staging.dir(), Optional.ofNullable(during), Optional.ofNullable(duration),
                 Optional.ofNullable(readyFile), part, rerunFailed);
     }
 
@@ -303,6 +315,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** On SIGINT/SIGTERM, on the signal's thread: see {@link RunStop} for when this, and not the main thread, ends. */
     private final class SignalTakeover implements RunStop.Takeover {
+        private RunStop stop;
+
         @Override
         public void abortRun(int exitCode, boolean running) {
             String signal = exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM";
@@ -312,14 +326,16 @@ final class RunCommand implements Callable<Integer> {
             RunOutcome outcome = running && session != null ? session.abort(ABORT_CLEANUP_BOUND)
                     : new RunOutcome(RunSession.newRunId(), Instant.now(), Instant.now(), List.of(), Optional.empty(),
                     true, List.of(), null);
-            if (staged == null) {
-                try {
-                    staged = ReportsFolder.stage("--reports", reportsDir);
-                } catch (UsageException e) {
-                    vigil.err.println("vigil run: " + e.getMessage());
-                    return;
-                }
+            StagedReports staging;
+            try {
+                staging = stage();
+            } catch (UsageException e) {
+                vigil.err.println("vigil run: " + e.getMessage());
+                return;
             }
+            stop.awaitMainStopped(ABORT_SETTLE_BOUND);
+            // A scenario thread still finishing may write into the staging folder after it is published: gone too.
+            Runtime.getRuntime().addShutdownHook(new Thread(staging::discardLeftovers, "vigil-staging-leftovers"));
             ConsoleProgress progress = runProgress != null ? runProgress : new ConsoleProgress(vigil.out, false);
             List<String> leftBehind = session == null ? List.of() : session.leftBehind();
             report(outcome, leftBehind, exitCode, runPlan, progress, ABORT_REPORT_BOUND,

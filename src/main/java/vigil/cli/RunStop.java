@@ -30,6 +30,7 @@ final class RunStop {
     }
 
     private final Object lock = new Object();
+    private final CountDownLatch mainStopped = new CountDownLatch(1);
     private final Takeover takeover;
     private final IntConsumer exit;
     private Phase phase = Phase.SETUP;
@@ -63,6 +64,19 @@ final class RunStop {
             takeover.abortRun(exitCode, was == Phase.RUNNING);
         }
         exit.accept(exitCode);
+    }
+
+    /**
+     * For a signal's thread that took over: waits at most {@code bound} for the main thread to stop at its next
+     * step (its scenarios ended as their org went, Cucumber's reports written), so the reports are complete and
+     * nothing writes into the staging folder once it is published.
+     */
+    void awaitMainStopped(java.time.Duration bound) {
+        try {
+            mainStopped.await(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The main thread is about to run the scenarios. */
@@ -112,6 +126,7 @@ final class RunStop {
             }
         }
         // The signal's thread is ending the process; nothing this thread does from here may count.
+        mainStopped.countDown();
         new CountDownLatch(1).await();
     }
 }

@@ -127,6 +127,18 @@ public final class StagedReports {
     }
 
     /**
+     * Removes the staging folder after {@link #publish}, should a thread still running have made it again by
+     * writing into it (a run stopped by a signal, as the process ends).
+     */
+    public void discardLeftovers() {
+        try {
+            FileTrees.deleteRecursively(staging);
+        } catch (IOException | RuntimeException e) {
+            // Harmless: the next run removes it once this process is gone.
+        }
+    }
+
+    /**
      * The operating system's reason for a failed file operation, worded for a user: Java's own messages are often
      * just the path ({@code NoSuchFileException: /proc/x}).
      */
