@@ -73,6 +73,11 @@ record ServedSim(Process process, Path config, Path log) implements AutoCloseabl
         return new YAMLMapper().readTree(config.toFile()).path(key).asText();
     }
 
+    /** The API's URL. */
+    String api() throws IOException {
+        return yaml("api");
+    }
+
     String adminPassword() throws IOException {
         return yaml("admin_password");
     }

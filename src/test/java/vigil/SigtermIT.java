@@ -43,6 +43,7 @@ class SigtermIT {
             stopAt(Phase.RUNNING, random, target, 2);
             // The API-only smoke scenarios: the reports come a few seconds sooner.
             stopAt(Phase.REPORTING, random, List.of("--config", sim.config().toString(), "--tags", "@platform"), 3);
+            stopMonitor(random, sim.api() + "/", 6);
             await("the instances of the removed apps to stop").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200)).until(sim::status, ServedSim.NOTHING_LEFT::equals);
         }
@@ -54,16 +55,39 @@ class SigtermIT {
 
     private void stopAt(Phase phase, Random random, List<String> target, int trial) throws Exception {
         Path reports = dir.resolve("reports-" + trial);
-        Path output = dir.resolve("run-" + trial + ".out");
         List<String> args = new ArrayList<>(List.of("run", "--suites", "smoke", "--parallel", "4", "--reports",
                 reports.toString()));
         args.addAll(target);
+        stop(args, reports, trial, run -> waitForMoment(phase, random, reports, run));
+    }
+
+    /** {@code vigil monitor} stopped while it measures: the same rule. */
+    private void stopMonitor(Random random, String url, int trial) throws Exception {
+        Path reports = dir.resolve("reports-" + trial);
+        stop(List.of("monitor", url, "--duration", "60s", "--reports", reports.toString()), reports, trial, run -> {
+            poll("the monitor to make its staging folder in " + reports)
+                    .until(() -> !run.isAlive() || staging(reports).isPresent());
+            long delay = random.nextInt(2000);
+            long start = System.nanoTime();
+            poll("a random moment of the measurement").pollDelay(Duration.ofMillis(delay))
+                    .until(() -> System.nanoTime() - start >= delay * 1_000_000 || !run.isAlive());
+            return delay + " ms into the monitor's measurement";
+        });
+    }
+
+    @FunctionalInterface
+    private interface Moment {
+        String awaitFor(Process run) throws Exception;
+    }
+
+    private void stop(List<String> args, Path reports, int trial, Moment when) throws Exception {
+        Path output = dir.resolve("run-" + trial + ".out");
         Process run = new ProcessBuilder(VigilJar.command(args.toArray(String[]::new))).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
         String moment;
         List<ProcessHandle> children;
         try {
-            moment = waitForMoment(phase, random, reports, run);
+            moment = when.awaitFor(run);
             assertThat(run.isAlive()).as("seed %d, trial %d: the run is still going at %s; its output: %s", SEED, trial,
                     moment, VigilJar.read(output)).isTrue();
             children = run.descendants().toList();

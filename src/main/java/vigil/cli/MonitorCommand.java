@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -97,8 +95,8 @@ final class MonitorCommand implements Callable<Integer> {
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
 
-    /** Set by the signal handler: from then on it owns the reports and the exit. */
-    private final AtomicBoolean aborting = new AtomicBoolean();
+    /** The report in place, for a signal that comes after it was published. */
+    private volatile RunReport published;
 
     @Override
     public Integer call() throws Exception {
@@ -133,48 +131,74 @@ final class MonitorCommand implements Callable<Integer> {
         DuringResult duringResult = null;
         String error = null;
         int exitCode;
-        try (TerminationSignals signals = TerminationSignals.install(code -> abort(watch, measurement, command,
-                staged, started, code))) {
+        // Signals are handled until the command returns, the report writing included (see RunStop).
+        RunStop stop = new RunStop(new RunStop.Takeover() {
+            @Override
+            public void abortRun(int code, boolean running) {
+                abort(watch, measurement, command, staged, started, code);
+            }
+
+            @Override
+            public void markPublishedAborted(int code) {
+                markAborted(code);
+            }
+        }, System::exit);
+        try (TerminationSignals signals = TerminationSignals.install(stop::signal)) {
             try {
-                if (command != null) {
-                    vigil.out.println("monitor: then running: " + during + " (output in " + shown.duringLog() + ")");
-                    duringResult = watch.runDuring(command);
-                } else {
-                    watch.measureFor(duration);
+                stop.running();
+                try {
+                    if (command != null) {
+                        vigil.out.println("monitor: then running: " + during + " (output in " + shown.duringLog()
+                                + ")");
+                        duringResult = watch.runDuring(command);
+                    } else {
+                        watch.measureFor(duration);
+                    }
+                    exitCode = ExitCode.PASSED;
+                } catch (ProbesNotLiveException e) {
+                    error = e.getMessage();
+                    exitCode = ExitCode.SETUP_FAILED;
+                } catch (DuringCommandException e) {
+                    error = e.getMessage();
+                    duringResult = new DuringResult(during, null, clock.instant(), clock.instant());
+                    exitCode = ExitCode.DURING_FAILED;
                 }
-                exitCode = ExitCode.PASSED;
-            } catch (ProbesNotLiveException e) {
-                error = e.getMessage();
-                exitCode = ExitCode.SETUP_FAILED;
-            } catch (DuringCommandException e) {
-                error = e.getMessage();
-                duringResult = new DuringResult(during, null, clock.instant(), clock.instant());
-                exitCode = ExitCode.DURING_FAILED;
-            }
-            if (aborting.get()) {
-                // The signal's thread is writing the reports; it ends the process.
-                new CountDownLatch(1).await();
+                // A signal's thread that took over is writing the reports and ends the process; this one stops here.
+                stop.reporting();
+                MeasurementResult result = measurement.stop();
+                if (exitCode == ExitCode.PASSED && duringResult != null) {
+                    String failure = DuringCommand.failure(duringResult, shown.duringLog());
+                    if (failure != null) {
+                        error = failure;
+                        exitCode = ExitCode.DURING_FAILED;
+                    }
+                }
+                if (exitCode == ExitCode.PASSED && !result.passed()) {
+                    exitCode = ExitCode.FAILED;
+                }
+                int noted = stop.notedSignal();
+                if (noted != 0) {
+                    exitCode = noted;
+                    error = "stopped by a signal while the reports were written";
+                }
+                report(staged, started, clock.instant(), result, duringResult, exitCode, error);
+                int late = stop.published();
+                if (late != 0 && noted == 0) {
+                    markAborted(late);
+                    exitCode = late;
+                }
+                stop.closing();
+                return exitCode;
+            } catch (Exception | Error e) {
+                stop.failing();
+                throw e;
             }
         }
-        MeasurementResult result = measurement.stop();
-        if (exitCode == ExitCode.PASSED && duringResult != null) {
-            String failure = DuringCommand.failure(duringResult, shown.duringLog());
-            if (failure != null) {
-                error = failure;
-                exitCode = ExitCode.DURING_FAILED;
-            }
-        }
-        if (exitCode == ExitCode.PASSED && !result.passed()) {
-            exitCode = ExitCode.FAILED;
-        }
-        report(staged, started, clock.instant(), result, duringResult, exitCode, error);
-        return exitCode;
     }
 
     /** On SIGINT/SIGTERM: stop the command and the probes, write what was measured with verdict aborted, exit. */
     private void abort(DeployWatch watch, Measurement measurement, DuringCommand command, StagedReports staged,
                        Instant started, int exitCode) {
-        aborting.set(true);
         vigil.err.println("vigil monitor: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
                 + "): writing the results so far");
         watch.abort();
@@ -182,7 +206,22 @@ final class MonitorCommand implements Callable<Integer> {
         Instant now = Instant.now();
         DuringResult duringResult = command == null ? null : new DuringResult(command.command(), null, started, now);
         report(staged, started, now, result, duringResult, exitCode, "stopped by a signal");
-        System.exit(exitCode);
+    }
+
+    /** The reports are in place already: their summary.json says the monitor was stopped, as its exit code will. */
+    private void markAborted(int exitCode) {
+        RunReport report = published;
+        if (report == null) {
+            return;
+        }
+        Path summary = new ReportLayout(reportsDir).summaryJson();
+        try {
+            new SummaryWriter().write(summary, new RunReport(report.runId(), report.started(), report.finished(),
+                    Set.of(), List.of(), ExitCode.verdict(exitCode), exitCode, "stopped by a signal as it ended",
+                    report.availability(), report.during()));
+        } catch (IOException | RuntimeException e) {
+            vigil.err.println("vigil monitor: could not mark " + summary + " aborted: " + ErrorText.of(e));
+        }
     }
 
     private void report(StagedReports staged, Instant started, Instant finished, MeasurementResult result,
@@ -193,6 +232,7 @@ final class MonitorCommand implements Callable<Integer> {
         try {
             new SummaryWriter().write(new ReportLayout(staged.dir()).summaryJson(), report);
             staged.publish(true);
+            published = report;
         } catch (IOException | RuntimeException e) {
             vigil.err.println("vigil monitor: could not write " + shown.summaryJson() + ": " + ErrorText.of(e));
         }
