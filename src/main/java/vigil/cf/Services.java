@@ -32,4 +32,14 @@ public final class Services {
     public void delete(String serviceInstanceGuid) {
         cf.sendAndAwaitJob("DELETE", "/v3/service_instances/" + serviceInstanceGuid, null);
     }
+
+    /**
+     * Creates a user-provided service instance that drains bound apps' logs to {@code syslogDrainUrl}
+     * ({@code cf cups NAME -l URL}); returns its GUID.
+     */
+    public String createSyslogDrain(String name, String spaceGuid, String syslogDrainUrl) {
+        return cf.post("/v3/service_instances", Map.of("type", "user-provided", "name", name,
+                "syslog_drain_url", syslogDrainUrl, "relationships", Map.of("space", Relationship.to(spaceGuid))),
+                JsonNode.class).path("guid").asText();
+    }
 }

@@ -1,5 +1,6 @@
 package vigil.launch;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import vigil.config.VigilConfig;
  * and always runs.
  */
 final class CatsGroups {
-    private static final Map<String, List<String>> SWITCHES_BY_TAG = Map.of(
+    private static final Map<String, List<String>> SWITCHES_BY_TAG = withNetworking(Map.of(
             "@apps", List.of("include_apps"),
             "@detect", List.of("include_detect"),
             "@routing", List.of("include_routing"),
@@ -22,11 +23,20 @@ final class CatsGroups {
             "@services", List.of("include_services", "include_user_provided_services"),
             "@manifests", List.of("include_v3"),
             "@ssh", List.of("include_ssh"),
-            // issue 13: TCP routing and container networking, CATS's names
-            "@tcp-routing", List.of("include_tcp_routing"),
-            "@container-networking", List.of("include_container_networking"));
+            // syslog drains and log streaming (issue 13): CATS has no include_logging; its log streaming tests
+            // ("cf logs") run with the apps group
+            "@syslog", List.of("include_app_syslog_tcp"),
+            "@logging", List.of("include_apps")));
 
     private CatsGroups() {
+    }
+
+    /** TCP routing and container networking (issue 13), CATS's names; Map.of takes ten pairs at most. */
+    private static Map<String, List<String>> withNetworking(Map<String, List<String>> groups) {
+        Map<String, List<String>> all = new HashMap<>(groups);
+        all.put("@tcp-routing", List.of("include_tcp_routing"));
+        all.put("@container-networking", List.of("include_container_networking"));
+        return Map.copyOf(all);
     }
 
     /** The group tags whose every switch is off in this config. */

@@ -5,6 +5,8 @@ import vigil.sim.api.CloudController;
 import vigil.sim.network.TcpRouter;
 import vigil.sim.ssh.SshProxy;
 import vigil.sim.uaa.Uaa;
+import vigil.sim.logcache.RlpGateway;
+import vigil.sim.syslog.SyslogDrains;
 
 /**
  * <b>Test-only switchboard: every switch here breaks CF on purpose.</b> They exist only so that tests can
@@ -127,6 +129,49 @@ public final class TestFaults {
     /** {@code @ssh}: local port forwards ({@code cf ssh -L}) are refused. */
     public TestFaults sshPortForwardingRefused(boolean on) {
         ssh.portForwardingRefusedForTests(on);
+        return this;
+    }
+
+    // syslog drains and log streaming (issue 13)
+    private RlpGateway logStream;
+    private SyslogDrains syslogDrains;
+
+    TestFaults withLogs(RlpGateway logStream, SyslogDrains syslogDrains) {
+        this.logStream = logStream;
+        this.syslogDrains = syslogDrains;
+        return this;
+    }
+
+    /** {@code @syslog}: drains get each message on a line of its own (non-transparent framing), not octet-counted. */
+    public TestFaults syslogWithoutOctetCounting(boolean on) {
+        syslogDrains.sendWithoutOctetCounting(on);
+        return this;
+    }
+
+    /** {@code @syslog}: a drain bound to one app gets the lines of every app in its space. */
+    public TestFaults syslogDrainsWholeSpace(boolean on) {
+        syslogDrains.drainWholeSpaces(on);
+        return this;
+    }
+
+    /** {@code @syslog}: lines an app writes to stderr reach drains with priority 14 (user.info), not 11 (user.err). */
+    public TestFaults syslogStderrAsInfo(boolean on) {
+        syslogDrains.sendStderrAsInfo(on);
+        return this;
+    }
+
+    /**
+     * {@code @logging}, {@code @log-stream}: each log stream (RLP gateway) delivers its first 5 lines, then only
+     * heartbeats: lines are lost while the stream looks alive.
+     */
+    public TestFaults logStreamLosesLines(boolean on) {
+        logStream.deliverOnlyFirstLines(on ? 5 : 0);
+        return this;
+    }
+
+    /** {@code @logging}: the log stream serves readers that send no token. */
+    public TestFaults logStreamWithoutToken(boolean on) {
+        logStream.serveReadersWithoutToken(on);
         return this;
     }
 

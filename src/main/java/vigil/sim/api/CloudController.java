@@ -96,6 +96,16 @@ public final class CloudController implements AutoCloseable {
                                         URI logCacheUrl, List<AdminRoute> adminRoutes, CcFaults faults,
                                         Transport transport)
             throws IOException {
+        return start(port, uaaUrl, uaaIssuer, uaaKey, clock, runtime, appsDomain, workDir, logCacheUrl, null,
+                adminRoutes, faults, transport);
+    }
+
+    /** As above, linking {@code GET /} to a log stream (RLP gateway) too, when {@code logStreamUrl} is not null. */
+    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, Supplier<RSAPublicKey> uaaKey,
+                                        Clock clock, AppRuntime runtime, String appsDomain, Path workDir,
+                                        URI logCacheUrl, URI logStreamUrl, List<AdminRoute> adminRoutes,
+                                        CcFaults faults, Transport transport)
+            throws IOException {
         Path createdWorkDir = workDir == null ? Files.createTempDirectory("vigil-sim-cc-") : null;
         Path dir = workDir == null ? createdWorkDir : Files.createDirectories(workDir);
         LoopbackServer server = LoopbackServer.bind(port, "api", transport);
@@ -115,7 +125,7 @@ public final class CloudController implements AutoCloseable {
         Stager stager = new Stager(store, runtime, background, dir, faults);
 
         SshSettings ssh = new SshSettings();
-        RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl, ssh);
+        RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl, ssh, logStreamUrl);
         InfoEndpoint info = new InfoEndpoint(urls, uaaUrl, faults, ssh);
         OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
         SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
@@ -352,6 +362,16 @@ public final class CloudController implements AutoCloseable {
                 return Optional.empty();
             }
         });
+    }
+
+    // syslog drains (issue 13)
+
+    /**
+     * The syslog drains bound to the app now (none for an unknown app), for the embedded CF's syslog agent;
+     * {@code wholeSpace} is a test-only fault: the drains of every app in the app's space.
+     */
+    public List<AppSyslogDrain> syslogDrains(String appGuid, boolean wholeSpace) {
+        return new SyslogDrainLookup(store).forApp(appGuid, wholeSpace);
     }
 
     /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */

@@ -29,12 +29,15 @@ final class RootEndpoint {
     private final URI uaaUrl;
     private final URI logCacheUrl;
     private final SshSettings ssh;
+    /** The RLP gateway ({@code log_stream}), or null when there is none. */
+    private final URI logStreamUrl;
 
-    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl, SshSettings ssh) {
+    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl, SshSettings ssh, URI logStreamUrl) {
         this.urls = urls;
         this.uaaUrl = uaaUrl;
         this.logCacheUrl = logCacheUrl;
         this.ssh = ssh;
+        this.logStreamUrl = logStreamUrl;
     }
 
     Response globalRoot(Request request, SecurityContext security) {
@@ -56,6 +59,8 @@ final class RootEndpoint {
             } else if (component.equals("routing")) {
                 // The routing API (router groups) is served on the API's host, as in cf-deployment.
                 links.putObject(component).put("href", urls.url("/routing"));
+            } else if (component.equals("log_stream") && logStreamUrl != null) {
+                links.putObject(component).put("href", logStreamUrl.toString());
             } else {
                 links.putNull(component);
             }

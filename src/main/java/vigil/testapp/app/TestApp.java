@@ -52,6 +52,10 @@ public final class TestApp implements AutoCloseable {
             echo.serve();
             return;
         }
+        if ("true".equals(variables.get(SyslogListener.SWITCH))) {
+            SyslogListener.serve(AppEnvironment.from(variables).port(), System.out);
+            return;
+        }
         TestApp app = create(AppEnvironment.from(variables), variables, version(), System.out);
         // Before serving: once the app answers, a SIGTERM must already find the hook in place.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "vigil-testapp-shutdown"));
