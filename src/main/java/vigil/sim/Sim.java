@@ -99,8 +99,11 @@ public final class Sim implements AutoCloseable {
                     uaa::verificationKey, clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults, transport));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
-            Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
+            RouteBackends routeBackends = new RouteBackends(api, cells);
+            Router router = remember(started, Router.start(options.routerPort(), routeBackends,
                     faults::routerFailShare, transport));
+            // Brokers pushed as apps: the CC reaches them at their instances (issue 11).
+            api.appRouteAddresses(routeBackends::firstAddress);
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();

@@ -22,7 +22,11 @@ enum CcError {
     PACKAGE_BITS_ALREADY_UPLOADED(150004, "PackageBitsAlreadyUploaded", 400,
             "Bits may be uploaded only once. Create a new package to upload different bits."),
     STAGING_ERROR(170001, "StagingError", 400, "Staging error: %s"),
-    NO_APP_DETECTED_ERROR(170003, "NoAppDetectedError", 400, "An app was not successfully detected by any available buildpack");
+    NO_APP_DETECTED_ERROR(170003, "NoAppDetectedError", 400, "An app was not successfully detected by any available buildpack"),
+    // service brokers
+    SERVICE_BROKER_BAD_RESPONSE(10001, "ServiceBrokerBadResponse", 502, "%s"),
+    SERVICE_BROKER_CATALOG_INVALID(270012, "ServiceBrokerCatalogInvalid", 502, "Service broker catalog is invalid: %s"),
+    SERVICE_BROKER_UNREACHABLE(10001, "ServiceBrokerApiUnreachable", 502, "The service broker API could not be reached: %s");
 
     private final int code;
     private final String name;
