@@ -20,7 +20,12 @@ final class CatsGroups {
             "@tasks", List.of("include_tasks"),
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
-            "@manifests", List.of("include_v3"));
+            "@manifests", List.of("include_v3"),
+            // managed services, route services, sharing (issue 11): CATS's services, route_services,
+            // service_instance_sharing groups
+            "@managed-services", List.of("include_services"),
+            "@route-services", List.of("include_route_services"),
+            "@sharing", List.of("include_service_instance_sharing"));
 
     private CatsGroups() {
     }

@@ -192,6 +192,10 @@ public final class Sim implements AutoCloseable {
         for (String group : List.of("tasks", "deployments", "services", "user_provided_services")) {
             config.put("include_" + group, true);
         }
+        // Route services and instance sharing work on the embedded CF too (issue 11).
+        for (String group : List.of("route_services", "service_instance_sharing")) {
+            config.put("include_" + group, true);
+        }
         ConfigFileWriter.write(file, config);
     }
 

@@ -81,7 +81,8 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void servicesCatchBindingsMissingFromVcapServices() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.bindingsLeftOutOfVcapServices(true), "@services");
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.bindingsLeftOutOfVcapServices(true),
+                "@services and @user-provided");
 
         outcome.assertOneFailure("A bound user-provided service appears in VCAP_SERVICES with its credentials, "
                 + "and goes when unbound", "VCAP_SERVICES in the app has no user-provided instance named");

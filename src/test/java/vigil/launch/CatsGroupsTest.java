@@ -16,13 +16,20 @@ class CatsGroupsTest {
 
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsAndServices() {
-        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@services", "@tasks");
+        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@managed-services",
+                "@route-services", "@services", "@sharing", "@tasks");
     }
 
     @Test
     void eitherServicesSwitchTurnsOnTheServicesGroup() {
         assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
                 .doesNotContain("@services");
+    }
+
+    @Test
+    void userProvidedServicesAloneLeaveOutManagedServices() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
+                .contains("@managed-services", "@route-services", "@sharing");
     }
 
     @Test
