@@ -88,7 +88,35 @@ class JarIT {
     }
 
     private static final String NOTHING_LEFT = "{\"organizations\":0,\"spaces\":0,\"apps\":0,\"routes\":0,"
-            + "\"instances\":0,\"processes\":0}";
+            + "\"service_brokers\":0,\"service_instances\":0,\"service_bindings\":0,\"instances\":0,\"processes\":0}";
+
+    /** Issue 11: a run stopped while its scenarios hold brokers, instances, keys and shares removes them all. */
+    @Test
+    void aRunStoppedBySigtermWhileUsingServicesRemovesThemAll() throws Exception {
+        try (ServedSim sim = ServedSim.start(dir)) {
+            Path reports = dir.resolve("reports");
+            Path output = dir.resolve("run.out");
+            Process run = new ProcessBuilder(java("run", "--config", sim.config().toString(), "--suites", "acceptance",
+                    "--tags", "@managed-services", "--no-html", "--reports", reports.toString()))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            try {
+                await("the run to have provisioned service instances").atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> !run.isAlive() || sim.statusCount("service_instances") >= 3);
+                assertThat(run.isAlive()).as("the run is still going; output: %s", read(output)).isTrue();
+
+                run.destroy();
+
+                assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("the run ends after SIGTERM").isTrue();
+            } finally {
+                run.destroyForcibly();
+            }
+            assertThat(run.exitValue()).as(read(output)).isEqualTo(143);
+            assertThat(read(output)).doesNotContain("could not remove");
+            await("the instances of the removed apps to stop").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(sim::status, NOTHING_LEFT::equals);
+        }
+    }
 
     /** {@code vigil sim} in its own process, with the config it wrote; stopped (SIGTERM) on close. */
     private record ServedSim(Process process, Path config, Path log) implements AutoCloseable {
@@ -112,7 +140,8 @@ class JarIT {
             assertThat(status.exitValue()).as(text).isZero();
             // Only the counts: cells and faults are reported too, and vary with the run.
             JsonNode json = JSON.readTree(text);
-            return "{" + java.util.stream.Stream.of("organizations", "spaces", "apps", "routes", "instances", "processes")
+            return "{" + java.util.stream.Stream.of("organizations", "spaces", "apps", "routes", "service_brokers",
+                            "service_instances", "service_bindings", "instances", "processes")
                     .map(key -> "\"" + key + "\":" + json.path(key).asText("missing"))
                     .collect(java.util.stream.Collectors.joining(",")) + "}";
         }

@@ -405,6 +405,10 @@ public final class CloudController implements AutoCloseable {
         counts.put("spaces", store.spaces.size());
         counts.put("apps", store.apps.size());
         counts.put("routes", store.routes.size());
+        // services (issue 11): what a run must also leave nothing of
+        counts.put("service_brokers", store.serviceBrokers.size());
+        counts.put("service_instances", store.serviceInstances.size());
+        counts.put("service_bindings", store.serviceBindings.size() + store.routeBindings.size());
         return counts;
     }
 
