@@ -35,7 +35,7 @@ public final class RouteServiceSteps {
         if (context.config().routerAddress() != null) {
             environment.put("VIGIL_ROUTER_ADDRESS", context.config().routerAddress());
         }
-        routeService = TestServiceBroker.push(context, context.run().workspace().names().next("route-service"), environment);
+        routeService = TestAppRoles.push(context, context.run().workspace().names().next("route-service"), environment);
         Services services = context.cf().services();
         String name = context.run().workspace().names().next("service");
         String instance = services.createUserProvidedRouteService(name, context.workspace().space().guid(),

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import vigil.cf.PushedApp;
-import vigil.cf.PushRequest;
 import vigil.cf.ScenarioWorkspace;
 import vigil.cf.Services;
 import vigil.config.Secret;
@@ -30,7 +29,7 @@ record TestServiceBroker(PushedApp app, String name, String guid, String catalog
         if (routeServiceUrl != null) {
             environment.put("VIGIL_BROKER_ROUTE_SERVICE_URL", routeServiceUrl);
         }
-        PushedApp app = push(context, name, environment);
+        PushedApp app = TestAppRoles.push(context, name, environment);
         String url = (context.config().useHttp() ? "http://" : "https://") + context.requests().host(app);
         ScenarioWorkspace workspace = context.workspace();
         Services services = context.cf().services();
@@ -38,12 +37,6 @@ record TestServiceBroker(PushedApp app, String name, String guid, String catalog
         workspace.removeAtEnd("service broker " + name, () -> services.deleteBroker(registered.guid()));
         services.await(registered);
         return new TestServiceBroker(app, name, registered.guid(), name, USERNAME, password, url);
-    }
-
-    /** Pushes the test app with its role's environment into the scenario's space. */
-    static PushedApp push(ScenarioContext context, String name, Map<String, String> environment) {
-        PushRequest request = TestAppBits.request(name, null, context.config().appsDomain(), 1, environment);
-        return context.workspace().push(request, context.config().freshStaging());
     }
 
     /** The {@code Authorization} header the broker expects, for asking it what it holds. */
