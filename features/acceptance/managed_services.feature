@@ -44,6 +44,13 @@ Feature: Managed services from a service broker, route services and sharing, as 
     When the app's route is requested
     Then the answer comes from the app, through the route service
 
+  @route-services @managed-services
+  Scenario: A route service offered by a broker sees a bound route's requests and forwards them to the app
+    Given the test app is pushed
+    And Vigil's route service is pushed, offered by Vigil's test broker, and an instance of it is bound to the app's route
+    When the app's route is requested
+    Then the answer comes from the app, through the route service
+
   @managed-services @sharing
   Scenario: A managed instance shared to a second space is listed there until it is unshared
     Given Vigil's test service broker is pushed and registered in the scenario's space

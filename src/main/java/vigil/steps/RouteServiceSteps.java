@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import vigil.cf.AppResponse;
 import vigil.cf.PushedApp;
+import vigil.cf.ServicePlan;
 import vigil.cf.Services;
 
 /**
@@ -30,18 +31,47 @@ public final class RouteServiceSteps {
 
     @Given("Vigil's route service is pushed and bound to the app's route")
     public void routeServiceBound() {
-        PushedApp app = context.app();
+        pushRouteService();
+        Services services = context.cf().services();
+        String name = context.run().workspace().names().next("service");
+        String instance = services.createUserProvidedRouteService(name, context.workspace().space().guid(),
+                routeServiceUrl());
+        context.workspace().removeAtEnd("service instance " + name, () -> services.delete(instance));
+        bindAppRouteTo(instance);
+    }
+
+    @Given("Vigil's route service is pushed, offered by Vigil's test broker, and an instance of it is bound to the app's route")
+    public void brokersRouteServiceBound() {
+        pushRouteService();
+        TestServiceBroker broker = TestServiceBroker.pushAndRegister(context, routeServiceUrl());
+        Services services = context.cf().services();
+        String plan = services.plansOfBroker(broker.guid()).stream()
+                .filter(candidate -> candidate.offeringName().equals(broker.catalogId() + "-route"))
+                .map(ServicePlan::guid).findFirst()
+                .orElseThrow(() -> new AssertionError("broker " + broker.name() + " offers no route service plan"));
+        String name = context.run().workspace().names().next("service");
+        Services.Pending instance = services.createManaged(name, context.workspace().space().guid(), plan);
+        context.workspace().removeAtEnd("service instance " + name, () -> services.delete(instance.guid()));
+        services.await(instance);
+        bindAppRouteTo(instance.guid());
+    }
+
+    private void pushRouteService() {
         Map<String, String> environment = new HashMap<>(Map.of("VIGIL_TESTAPP_ROLE", "route-service"));
         if (context.config().routerAddress() != null) {
             environment.put("VIGIL_ROUTER_ADDRESS", context.config().routerAddress());
         }
         routeService = TestAppRoles.push(context, context.run().workspace().names().next("route-service"), environment);
+    }
+
+    /** CF takes route services over https only. */
+    private String routeServiceUrl() {
+        return "https://" + context.requests().host(routeService);
+    }
+
+    private void bindAppRouteTo(String instance) {
         Services services = context.cf().services();
-        String name = context.run().workspace().names().next("service");
-        String instance = services.createUserProvidedRouteService(name, context.workspace().space().guid(),
-                "https://" + context.requests().host(routeService));
-        context.workspace().removeAtEnd("service instance " + name, () -> services.delete(instance));
-        String binding = services.bindRoute(app.route().guid(), instance);
+        String binding = services.bindRoute(context.app().route().guid(), instance);
         context.workspace().removeAtEnd("route binding " + binding, () -> services.unbindRoute(binding));
         forwardedBefore = forwardedCount();
     }

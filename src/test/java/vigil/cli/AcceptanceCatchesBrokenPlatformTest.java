@@ -124,7 +124,7 @@ class AcceptanceCatchesBrokenPlatformTest {
         Outcome outcome = runAgainstBrokenSim(faults -> { }, MANAGED_SERVICES, "1");
 
         assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.PASSED);
-        assertThat(outcome.scenarios()).as("scenarios in %s", outcome.summary).hasSize(7)
+        assertThat(outcome.scenarios()).as("scenarios in %s", outcome.summary).hasSize(8)
                 .allSatisfy(scenario -> assertThat(scenario.path("status").asText()).isEqualTo("passed"));
     }
 
@@ -148,6 +148,8 @@ class AcceptanceCatchesBrokenPlatformTest {
         expected.put("A broker that fails to provision leaves the instance failed, with the broker's description",
                 "description of the failed create");
         expected.put("A route service sees a route's requests and forwards them to the app",
+                "X-Vigil-Route-Service header of the answer");
+        expected.put("A route service offered by a broker sees a bound route's requests and forwards them to the app",
                 "X-Vigil-Route-Service header of the answer");
         expected.put("A managed instance shared to a second space is listed there until it is unshared",
                 "service instances CF lists in the space");
