@@ -21,8 +21,9 @@ final class CatsGroups {
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
             "@manifests", List.of("include_v3"),
-            // managed services, route services, sharing (issue 11): CATS's services, route_services,
-            // service_instance_sharing groups
+            "@ssh", List.of("include_ssh"));
+    /** Managed services, route services, sharing (issue 11): CATS's services, route_services, service_instance_sharing. */
+    private static final Map<String, List<String>> SERVICE_SWITCHES_BY_TAG = Map.of(
             "@managed-services", List.of("include_services"),
             "@route-services", List.of("include_route_services"),
             "@sharing", List.of("include_service_instance_sharing"));
@@ -33,11 +34,13 @@ final class CatsGroups {
     /** The group tags whose every switch is off in this config. */
     static Set<String> excluded(VigilConfig config) {
         Set<String> excluded = new TreeSet<>();
-        SWITCHES_BY_TAG.forEach((tag, switches) -> {
-            if (switches.stream().noneMatch(config::include)) {
-                excluded.add(tag);
-            }
-        });
+        for (Map<String, List<String>> groups : List.of(SWITCHES_BY_TAG, SERVICE_SWITCHES_BY_TAG)) {
+            groups.forEach((tag, switches) -> {
+                if (switches.stream().noneMatch(config::include)) {
+                    excluded.add(tag);
+                }
+            });
+        }
         return excluded;
     }
 }

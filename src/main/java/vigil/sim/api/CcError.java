@@ -23,6 +23,9 @@ enum CcError {
             "Bits may be uploaded only once. Create a new package to upload different bits."),
     STAGING_ERROR(170001, "StagingError", 400, "Staging error: %s"),
     NO_APP_DETECTED_ERROR(170003, "NoAppDetectedError", 400, "An app was not successfully detected by any available buildpack"),
+    // cf ssh: the SSH proxy's access check (GET /internal/apps/:guid/ssh_access/:index, CC's v2 side)
+    INVALID_REQUEST(10004, "InvalidRequest", 400, "The request is invalid"),
+    APP_NOT_FOUND(100004, "AppNotFound", 404, "The app could not be found: %s"),
     // service brokers
     SERVICE_BROKER_BAD_RESPONSE(10001, "ServiceBrokerBadResponse", 502, "%s"),
     SERVICE_BROKER_CATALOG_INVALID(270012, "ServiceBrokerCatalogInvalid", 502, "Service broker catalog is invalid: %s"),
