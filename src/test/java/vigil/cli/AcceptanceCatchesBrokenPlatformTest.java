@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.sim.Sim;
 import vigil.sim.SimOptions;
+import vigil.sim.SimStatus;
 import vigil.sim.TestFaults;
 
 /**
@@ -126,6 +127,9 @@ class AcceptanceCatchesBrokenPlatformTest {
         assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.PASSED);
         assertThat(outcome.scenarios()).as("scenarios in %s", outcome.summary).hasSize(8)
                 .allSatisfy(scenario -> assertThat(scenario.path("status").asText()).isEqualTo("passed"));
+        for (String left : List.of("service_brokers", "service_instances", "service_bindings", "organizations")) {
+            assertThat(SimStatus.count(sim, left)).as("%s in the embedded CF after the run", left).isZero();
+        }
     }
 
     @Test
