@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +46,7 @@ class AnyBrokerContractTest {
     private static String space;
     private static HttpServer broker;
     private static final List<String> seen = new CopyOnWriteArrayList<>();
-    private static final AtomicInteger polls = new AtomicInteger();
+    private static final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -61,14 +63,20 @@ class AnyBrokerContractTest {
         cc.close();
     }
 
-    /** A minimal OSBAPI broker: one offering, plans "slow" (async) and "broken" (500), keys with fixed credentials. */
+    /**
+     * A minimal OSBAPI broker: one offering, plans "slow" (async) and "broken" (500), keys with fixed credentials.
+     * Each registration uses its own URL prefix ({@code /b1}), which prefixes its catalog ids: CC wants service
+     * ids unique among all brokers.
+     */
     private static void serveBroker(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
+        String fullPath = exchange.getRequestURI().getPath();
+        String prefix = fullPath.split("/")[1];
+        String path = fullPath.substring(prefix.length() + 1);
         String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        seen.add(method + " " + path + "?" + query + " version=" + exchange.getRequestHeaders().getFirst("X-Broker-API-Version"));
+        seen.add(method + " " + fullPath + "?" + query + " version=" + exchange.getRequestHeaders().getFirst("X-Broker-API-Version"));
         String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         int status;
         String answer;
@@ -77,18 +85,19 @@ class AnyBrokerContractTest {
             answer = "{}";
         } else if (path.equals("/v2/catalog")) {
             status = 200;
-            answer = "{\"services\":[{\"id\":\"any-svc\",\"name\":\"any-db\",\"description\":\"d\",\"bindable\":true,"
-                    + "\"tags\":[\"t\"],\"metadata\":{\"shareable\":true},\"plans\":[{\"id\":\"any-slow\",\"name\":\"slow\","
-                    + "\"description\":\"async\"},{\"id\":\"any-broken\",\"name\":\"broken\",\"description\":\"fails\"}]}]}";
+            answer = ("{\"services\":[{\"id\":\"P-svc\",\"name\":\"any-db\",\"description\":\"d\",\"bindable\":true,"
+                    + "\"tags\":[\"t\"],\"metadata\":{\"shareable\":true},\"plans\":[{\"id\":\"P-slow\",\"name\":\"slow\","
+                    + "\"description\":\"async\"},{\"id\":\"P-broken\",\"name\":\"broken\",\"description\":\"fails\"}]}]}")
+                    .replace("P-", prefix + "-");
         } else if (path.endsWith("/last_operation")) {
             status = 200;
-            answer = polls.incrementAndGet() < 3 ? "{\"state\":\"in progress\"}" : "{\"state\":\"succeeded\",\"description\":\"ready\"}";
+            answer = polls.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet() < 3 ? "{\"state\":\"in progress\"}" : "{\"state\":\"succeeded\",\"description\":\"ready\"}";
         } else if (method.equals("PUT") && path.contains("/service_bindings/")) {
             status = 201;
             answer = "{\"credentials\":{\"host\":\"any.example\",\"password\":\"key-secret\"}}";
         } else if (method.equals("PUT")) {
             JsonNode request = JSON.readTree(body);
-            boolean broken = request.path("plan_id").asText().equals("any-broken");
+            boolean broken = request.path("plan_id").asText().endsWith("-broken");
             status = broken ? 500 : 202;
             answer = broken ? "{\"description\":\"no capacity left\"}" : "{\"operation\":\"op-42\"}";
         } else {
@@ -104,12 +113,9 @@ class AnyBrokerContractTest {
         exchange.close();
     }
 
-    private static String brokerUrl() {
-        return "http://127.0.0.1:" + broker.getAddress().getPort();
-    }
-
     private static Reply register(String name, String password) {
-        return cc.post("/v3/service_brokers", "{\"name\":\"" + name + "\",\"url\":\"" + brokerUrl() + "\","
+        String url = "http://127.0.0.1:" + broker.getAddress().getPort() + "/" + name;
+        return cc.post("/v3/service_brokers", "{\"name\":\"" + name + "\",\"url\":\"" + url + "\","
                 + "\"authentication\":{\"type\":\"basic\",\"credentials\":{\"username\":\"" + USER + "\",\"password\":\""
                 + password + "\"}},\"relationships\":{\"space\":{\"data\":{\"guid\":\"" + space + "\"}}}}");
     }
@@ -119,7 +125,7 @@ class AnyBrokerContractTest {
         Reply registered = register("any-broker", PASSWORD);
         assertThat(registered.status()).isEqualTo(202);
         assertThat(cc.awaitJob(registered).path("state").asText()).isEqualTo("COMPLETE");
-        assertThat(seen).anyMatch(request -> request.startsWith("GET /v2/catalog") && request.endsWith("version=2.15"));
+        assertThat(seen).anyMatch(request -> request.startsWith("GET /any-broker/v2/catalog") && request.endsWith("version=2.15"));
         JsonNode brokerResource = cc.get("/v3/service_brokers?names=any-broker").json().at("/resources/0");
         assertThat(fieldNames(brokerResource)).containsExactly("guid", "name", "url", "created_at", "updated_at",
                 "relationships", "metadata", "links");
@@ -148,11 +154,12 @@ class AnyBrokerContractTest {
         assertThat(fieldNames(instance)).containsExactly("guid", "created_at", "updated_at", "name", "tags",
                 "last_operation", "type", "maintenance_info", "upgrade_available", "dashboard_url", "relationships",
                 "metadata", "links");
-        assertThat(seen).anyMatch(request -> request.startsWith("PUT /v2/service_instances/" + instanceGuid
+        assertThat(seen).anyMatch(request -> request.startsWith("PUT /any-broker/v2/service_instances/" + instanceGuid
                 + "?accepts_incomplete=true"));
-        assertThat(seen).filteredOn(request -> request.contains("/last_operation"))
-                .allMatch(request -> request.contains("operation=op-42") && request.contains("service_id=any-svc")
-                        && request.contains("plan_id=any-slow"));
+        assertThat(seen).filteredOn(request -> request.startsWith("GET /any-broker/") && request.contains("/last_operation"))
+                .isNotEmpty()
+                .allMatch(request -> request.contains("operation=op-42") && request.contains("service_id=any-broker-svc")
+                        && request.contains("plan_id=any-broker-slow"));
 
         Reply key = cc.post("/v3/service_credential_bindings", "{\"type\":\"key\",\"name\":\"k1\",\"relationships\":"
                 + "{\"service_instance\":{\"data\":{\"guid\":\"" + instanceGuid + "\"}}}}");
@@ -170,12 +177,12 @@ class AnyBrokerContractTest {
         Reply deprovision = cc.delete("/v3/service_instances/" + instanceGuid);
         assertThat(deprovision.status()).isEqualTo(202);
         assertThat(cc.awaitJob(deprovision).path("state").asText()).isEqualTo("COMPLETE");
-        int unbind = indexOf("DELETE /v2/service_instances/" + instanceGuid + "/service_bindings/" + keyGuid);
-        int deprovisioned = indexOf("DELETE /v2/service_instances/" + instanceGuid + "?");
+        int unbind = indexOf("DELETE /any-broker/v2/service_instances/" + instanceGuid + "/service_bindings/" + keyGuid);
+        int deprovisioned = indexOf("DELETE /any-broker/v2/service_instances/" + instanceGuid + "?");
         assertThat(unbind).as("the key unbound before the instance was deprovisioned: %s", seen)
                 .isNotNegative().isLessThan(deprovisioned);
-        assertThat(seen.get(unbind)).contains("service_id=any-svc").contains("plan_id=any-slow");
-        assertThat(seen.get(deprovisioned)).contains("service_id=any-svc").contains("plan_id=any-slow")
+        assertThat(seen.get(unbind)).contains("service_id=any-broker-svc").contains("plan_id=any-broker-slow");
+        assertThat(seen.get(deprovisioned)).contains("service_id=any-broker-svc").contains("plan_id=any-broker-slow")
                 .contains("accepts_incomplete=true");
         assertError(cc.get("/v3/service_instances/" + instanceGuid), 404, "CF-ResourceNotFound", 10010,
                 "Service instance not found");
@@ -218,6 +225,37 @@ class AnyBrokerContractTest {
         assertThat(job.path("state").asText()).isEqualTo("FAILED");
         assertThat(job.at("/errors/0/detail").asText()).contains("401");
         assertThat(job.toString()).doesNotContain("wrong-password");
+    }
+
+    @Test
+    void aManagedInstanceIsSharedToAnotherSpaceAndUnshared() {
+        cc.awaitJob(register("any-broker-4", PASSWORD));
+        String brokerGuid = cc.get("/v3/service_brokers?names=any-broker-4").json().at("/resources/0/guid").asText();
+        String offering = cc.get("/v3/service_offerings?service_broker_guids=" + brokerGuid).json()
+                .at("/resources/0/guid").asText();
+        String plan = cc.get("/v3/service_plans?names=slow&service_offering_guids=" + offering).json()
+                .at("/resources/0/guid").asText();
+        Reply provision = cc.post("/v3/service_instances", "{\"type\":\"managed\",\"name\":\"any-4\",\"relationships\":"
+                + "{\"space\":{\"data\":{\"guid\":\"" + space + "\"}},\"service_plan\":{\"data\":{\"guid\":\"" + plan + "\"}}}}");
+        cc.awaitJob(provision);
+        String instance = cc.get("/v3/service_instances?names=any-4").json().at("/resources/0/guid").asText();
+        String other = cc.createSpace("other", cc.createOrg("org-" + UUID.randomUUID()));
+        String sharedSpaces = "/v3/service_instances/" + instance + "/relationships/shared_spaces";
+
+        Reply shared = cc.post(sharedSpaces, "{\"data\":[{\"guid\":\"" + other + "\"}]}");
+
+        assertThat(shared.status()).isEqualTo(200);
+        assertThat(shared.json().at("/data/0/guid").asText()).isEqualTo(other);
+        assertThat(cc.get(sharedSpaces).json().at("/data/0/guid").asText()).isEqualTo(other);
+        assertThat(cc.get("/v3/service_instances?space_guids=" + other).json().at("/resources/0/guid").asText())
+                .isEqualTo(instance);
+        assertError(cc.post(sharedSpaces, "{\"data\":[{\"guid\":\"" + space + "\"}]}"), 422, "CF-UnprocessableEntity",
+                10008, "Unable to share service instance 'any-4' with space '" + space
+                        + "'. Service instances cannot be shared into the space where they were created.");
+        assertThat(cc.delete(sharedSpaces + "/" + other).status()).isEqualTo(204);
+        assertThat(cc.get("/v3/service_instances?space_guids=" + other).json().at("/pagination/total_results").asInt())
+                .isZero();
+        cc.awaitJob(cc.delete("/v3/service_instances/" + instance));
     }
 
     private static int indexOf(String prefix) {

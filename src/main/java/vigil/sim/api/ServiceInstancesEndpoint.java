@@ -189,7 +189,7 @@ final class ServiceInstancesEndpoint {
 
     /** {@code POST .../relationships/shared_spaces}: shares a managed instance of a shareable offering. */
     Response share(Request request, SecurityContext security) {
-        security.requireWriter();
+        Caller caller = security.requireWriter();
         ServiceInstance instance = instance(request);
         RequestMessage message = RequestMessage.of(request, "data");
         List<String> spaces = new ArrayList<>();
@@ -209,6 +209,12 @@ final class ServiceInstancesEndpoint {
             if (!store.spaces.contains(space)) {
                 throw CcError.unprocessable("Unable to share service instance " + instance.name() + " with spaces ['"
                         + space + "']. Ensure the spaces exist and that you have access to them.");
+            }
+            // CC: the caller must be a developer in every space shared to, not only in the instance's own.
+            if (!caller.isAdmin() && !Access.of(caller.guid(), store).isSpaceDeveloper(
+                    ResourceScope.space(store.organizationGuidOfSpace(space), space))) {
+                throw CcError.unprocessable("Unable to share service instance " + instance.name() + " with spaces ['"
+                        + space + "']. Write permission is required in order to share a service instance with a space.");
             }
             if (space.equals(instance.spaceGuid())) {
                 throw CcError.unprocessable("Unable to share service instance '" + instance.name()
