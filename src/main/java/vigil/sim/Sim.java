@@ -123,11 +123,14 @@ public final class Sim implements AutoCloseable {
                     transport));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
-            Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
+            RouteBackends routeBackends = new RouteBackends(api, cells);
+            Router router = remember(started, Router.start(options.routerPort(), routeBackends,
                     faults::routerFailShare, transport));
             // cf ssh: the SSH proxy redeems codes at the UAA and asks the CC, which announces it.
             SshProxy ssh = remember(started, SshStart.await(sshStarting));
             api.appSsh(ssh.address(), ssh.hostKeyFingerprint(), uaa.sshProxyClient().id());
+            // Brokers pushed as apps: the CC reaches them at their instances (issue 11).
+            api.appRouteAddresses(routeBackends::firstAddress);
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();
@@ -221,6 +224,10 @@ public final class Sim implements AutoCloseable {
         config.put("use_http", !tls);
         // Everything the embedded CF can do is tested on it; CATS leaves these groups off by default.
         for (String group : List.of("tasks", "deployments", "services", "user_provided_services", "ssh")) {
+            config.put("include_" + group, true);
+        }
+        // Route services and instance sharing work on the embedded CF too (issue 11).
+        for (String group : List.of("route_services", "service_instance_sharing")) {
             config.put("include_" + group, true);
         }
         ConfigFileWriter.write(file, config);

@@ -16,7 +16,8 @@ class CatsGroupsTest {
 
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsServicesAndSsh() {
-        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@services", "@ssh", "@tasks");
+        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@managed-services",
+                "@route-services", "@services", "@sharing", "@ssh", "@tasks");
     }
 
     @Test
@@ -28,6 +29,12 @@ class CatsGroupsTest {
     void eitherServicesSwitchTurnsOnTheServicesGroup() {
         assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
                 .doesNotContain("@services");
+    }
+
+    @Test
+    void userProvidedServicesAloneLeaveOutManagedServices() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
+                .contains("@managed-services", "@route-services", "@sharing");
     }
 
     @Test
