@@ -262,6 +262,11 @@ public final class CfClient {
         answer.jobLocation().ifPresent(jobs::await);
     }
 
+    /** Awaits a job CC answered with earlier ({@code Location} of a 202); FAILED raises its error. */
+    void awaitJob(String location) {
+        jobs.await(location);
+    }
+
     /** A multipart upload (package bits). */
     <T> T upload(String path, UnaryOperator<RequestSpecification> parts, Class<T> type) {
         String header = authorization.get();

@@ -1,6 +1,5 @@
 package vigil.launch;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,29 +13,29 @@ import vigil.config.VigilConfig;
  * and always runs.
  */
 final class CatsGroups {
-    private static final Map<String, List<String>> SWITCHES_BY_TAG = withNetworking(Map.of(
-            "@apps", List.of("include_apps"),
-            "@detect", List.of("include_detect"),
-            "@routing", List.of("include_routing"),
-            "@tasks", List.of("include_tasks"),
-            "@deployments", List.of("include_deployments"),
-            "@services", List.of("include_services", "include_user_provided_services"),
-            "@manifests", List.of("include_v3"),
-            "@ssh", List.of("include_ssh"),
+    private static final Map<String, List<String>> SWITCHES_BY_TAG = Map.ofEntries(
+            Map.entry("@apps", List.of("include_apps")),
+            Map.entry("@detect", List.of("include_detect")),
+            Map.entry("@routing", List.of("include_routing")),
+            Map.entry("@tasks", List.of("include_tasks")),
+            Map.entry("@deployments", List.of("include_deployments")),
+            Map.entry("@services", List.of("include_services", "include_user_provided_services")),
+            Map.entry("@manifests", List.of("include_v3")),
+            Map.entry("@ssh", List.of("include_ssh")),
             // syslog drains and log streaming (issue 13): CATS has no include_logging; its log streaming tests
             // ("cf logs") run with the apps group
-            "@syslog", List.of("include_app_syslog_tcp"),
-            "@logging", List.of("include_apps")));
+            Map.entry("@syslog", List.of("include_app_syslog_tcp")),
+            Map.entry("@logging", List.of("include_apps")),
+            // managed services, route services, sharing (issue 11): CATS's services, route_services,
+            // service_instance_sharing
+            Map.entry("@managed-services", List.of("include_services")),
+            Map.entry("@route-services", List.of("include_route_services")),
+            Map.entry("@sharing", List.of("include_service_instance_sharing")),
+            // TCP routing and container networking (issue 13), CATS's names
+            Map.entry("@tcp-routing", List.of("include_tcp_routing")),
+            Map.entry("@container-networking", List.of("include_container_networking")));
 
     private CatsGroups() {
-    }
-
-    /** TCP routing and container networking (issue 13), CATS's names; Map.of takes ten pairs at most. */
-    private static Map<String, List<String>> withNetworking(Map<String, List<String>> groups) {
-        Map<String, List<String>> all = new HashMap<>(groups);
-        all.put("@tcp-routing", List.of("include_tcp_routing"));
-        all.put("@container-networking", List.of("include_container_networking"));
-        return Map.copyOf(all);
     }
 
     /** The group tags whose every switch is off in this config. */

@@ -134,7 +134,8 @@ public final class Sim implements AutoCloseable {
                     transport));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
-            Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
+            RouteBackends routeBackends = new RouteBackends(api, cells);
+            Router router = remember(started, Router.start(options.routerPort(), routeBackends,
                     faults::routerFailShare, transport));
             // cf ssh: the SSH proxy redeems codes at the UAA and asks the CC, which announces it.
             SshProxy ssh = remember(started, SshStart.await(sshStarting));
@@ -142,6 +143,8 @@ public final class Sim implements AutoCloseable {
             TcpRouter tcpRouter = remember(started, TcpRouter.start(api.network(), cells));
             ContainerNetwork containerNetwork = remember(started, ContainerNetwork.start(api.network(), cells));
             cells.networkFlags(containerNetwork::jvmFlags);
+            // Brokers pushed as apps: the CC reaches them at their instances (issue 11).
+            api.appRouteAddresses(routeBackends::firstAddress);
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();
@@ -241,6 +244,10 @@ public final class Sim implements AutoCloseable {
         config.put("use_http", !tls);
         // Everything the embedded CF can do is tested on it; CATS leaves these groups off by default.
         for (String group : List.of("tasks", "deployments", "services", "user_provided_services", "ssh")) {
+            config.put("include_" + group, true);
+        }
+        // Route services and instance sharing work on the embedded CF too (issue 11).
+        for (String group : List.of("route_services", "service_instance_sharing")) {
             config.put("include_" + group, true);
         }
         // TCP routing and container networking (issue 13): CATS's keys for the TCP domain, Vigil's for the router.

@@ -106,6 +106,50 @@ public final class TestFaults {
         return this;
     }
 
+    // managed services, brokers, route services, sharing (issue 11)
+
+    /** {@code @brokers}: a space-scoped broker's plans are shown as public instead of visible in its space. */
+    public TestFaults brokerPlansShownPublic(boolean on) {
+        cc.brokerPlansShownPublic(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: a broker's 202 to a provision counts as done; last_operation is never polled. */
+    public TestFaults asyncProvisionReportedDoneAtOnce(boolean on) {
+        cc.asyncProvisionReportedDoneAtOnce(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: bindings to managed instances reach VCAP_SERVICES without the broker's credentials. */
+    public TestFaults managedCredentialsLeftOutOfVcapServices(boolean on) {
+        cc.managedCredentialsLeftOutOfVcapServices(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: unbind requests reach the broker without {@code service_id} and {@code plan_id}. */
+    public TestFaults unbindWithoutCatalogIds(boolean on) {
+        cc.unbindWithoutCatalogIds(on);
+        return this;
+    }
+
+    /** {@code @brokers}: a failed broker operation leaves no description on the instance's last operation. */
+    public TestFaults brokerErrorDescriptionDropped(boolean on) {
+        cc.brokerErrorDescriptionDropped(on);
+        return this;
+    }
+
+    /** {@code @route-services}: the router sends a route's requests to its apps directly, past its route service. */
+    public TestFaults routeServicesBypassed(boolean on) {
+        cc.routeServicesBypassed(on);
+        return this;
+    }
+
+    /** {@code @sharing}: sharing is accepted, but the shared space never lists the instance. */
+    public TestFaults sharingIgnored(boolean on) {
+        cc.sharingIgnored(on);
+        return this;
+    }
+
     // cf ssh (@ssh)
 
     /** {@code @ssh}: commands and shells run without the instance's environment (no CF_INSTANCE_*, VCAP_*). */

@@ -17,7 +17,7 @@ class CatsGroupsTest {
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsServicesSshAndNetworking() {
         assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@container-networking", "@deployments",
-                "@services", "@ssh", "@tasks", "@tcp-routing");
+                "@managed-services", "@route-services", "@services", "@sharing", "@ssh", "@tasks", "@tcp-routing");
     }
 
     @Test
@@ -29,6 +29,12 @@ class CatsGroupsTest {
     void eitherServicesSwitchTurnsOnTheServicesGroup() {
         assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
                 .doesNotContain("@services");
+    }
+
+    @Test
+    void userProvidedServicesAloneLeaveOutManagedServices() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
+                .contains("@managed-services", "@route-services", "@sharing");
     }
 
     @Test

@@ -68,7 +68,22 @@ public final class TestApp implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("vigil-testapp-http-"));
         Endpoints endpoints = new Endpoints(environment, variables, version, new AppSwitches(), out, TestApp::crash);
         HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", environment.port()), 0);
-        server.createContext("/", endpoints);
+        // VIGIL_TESTAPP_ROLE makes the app a service broker or a route service as well (see those classes).
+        String role = variables.getOrDefault("VIGIL_TESTAPP_ROLE", "");
+        switch (role) {
+            case "" -> server.createContext("/", endpoints);
+            case "broker" -> {
+                server.createContext("/", endpoints);
+                server.createContext("/v2/", new TestBroker(variables));
+            }
+            case "route-service" -> {
+                System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+                server.createContext("/", new RouteServiceForwarder(endpoints, environment.instanceId(),
+                        variables.get("VIGIL_ROUTER_ADDRESS")));
+            }
+            default -> throw new IllegalArgumentException("VIGIL_TESTAPP_ROLE must be broker or route-service, was '"
+                    + role + "'");
+        }
         server.setExecutor(executor);
         return new TestApp(environment, server, executor, out);
     }
