@@ -87,4 +87,54 @@ public final class TestFaults {
         cc.v3InfoFails(requests);
         return this;
     }
+
+    // app platform features (multi-process apps, sidecars, revisions, canary deployments, health checks)
+
+    /** {@code @v3 @processes}: processes other than web (a Procfile's worker) are scaled but never run. */
+    public TestFaults nonWebProcessesNotRun(boolean on) {
+        cc.nonWebProcessesNotRun(on);
+        return this;
+    }
+
+    /** {@code @sidecars}: sidecars are stored and listed but never run beside the instances. */
+    public TestFaults sidecarsNotRun(boolean on) {
+        cc.sidecarsNotRun(on);
+        return this;
+    }
+
+    /** {@code @v3 @readiness}: readiness checks are never run; every running instance stays routable. */
+    public TestFaults readinessChecksIgnored(boolean on) {
+        cc.readinessChecksIgnored(on);
+        return this;
+    }
+
+    /** {@code @v3 @health-checks}: an http health check requests {@code /} whatever its endpoint says. */
+    public TestFaults httpHealthCheckEndpointIgnored(boolean on) {
+        cc.httpHealthCheckEndpointIgnored(on);
+        return this;
+    }
+
+    /** {@code @revisions}: rolling back to a revision keeps the app's current droplet. */
+    public TestFaults rollbackDeploysCurrentDroplet(boolean on) {
+        cc.rollbackDeploysCurrentDroplet(on);
+        return this;
+    }
+
+    /** {@code @revisions}: rolling back to a revision keeps the app's current environment variables. */
+    public TestFaults rollbackKeepsEnvironment(boolean on) {
+        cc.rollbackKeepsEnvironment(on);
+        return this;
+    }
+
+    /** {@code @canary}: a canary deployment replaces every instance at once and never pauses. */
+    public TestFaults canaryDoesNotPause(boolean on) {
+        cc.canaryDoesNotPause(on);
+        return this;
+    }
+
+    /** {@code @canary @max-in-flight}: deployments replace every instance at once, whatever max_in_flight says. */
+    public TestFaults maxInFlightIgnored(boolean on) {
+        cc.maxInFlightIgnored(on);
+        return this;
+    }
 }

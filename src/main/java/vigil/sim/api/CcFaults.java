@@ -124,4 +124,87 @@ public final class CcFaults {
     boolean takeV3InfoFailure() {
         return v3InfoFailures.getAndUpdate(left -> left == 0 || left == Integer.MAX_VALUE ? left : left - 1) > 0;
     }
+
+    // app platform features (multi-process apps, sidecars, revisions, canary deployments, health checks)
+
+    private volatile boolean nonWebProcessesNotRun;
+    private volatile boolean sidecarsNotRun;
+    private volatile boolean readinessChecksIgnored;
+    private volatile boolean httpHealthCheckEndpointIgnored;
+    private volatile boolean rollbackDeploysCurrentDroplet;
+    private volatile boolean rollbackKeepsEnvironment;
+    private volatile boolean canaryDoesNotPause;
+    private volatile boolean maxInFlightIgnored;
+
+    /** Processes other than web (a Procfile's worker) are accepted and scaled, but never run on the cells. */
+    public void nonWebProcessesNotRun(boolean on) {
+        nonWebProcessesNotRun = on;
+    }
+
+    boolean nonWebProcessesNotRun() {
+        return nonWebProcessesNotRun;
+    }
+
+    /** Sidecars are stored and listed, but never run beside the instances. */
+    public void sidecarsNotRun(boolean on) {
+        sidecarsNotRun = on;
+    }
+
+    boolean sidecarsNotRun() {
+        return sidecarsNotRun;
+    }
+
+    /** Readiness checks are stored and shown, but never run: every running instance stays routable. */
+    public void readinessChecksIgnored(boolean on) {
+        readinessChecksIgnored = on;
+    }
+
+    boolean readinessChecksIgnored() {
+        return readinessChecksIgnored;
+    }
+
+    /** An http health check requests {@code /} whatever {@code data.endpoint} says. */
+    public void httpHealthCheckEndpointIgnored(boolean on) {
+        httpHealthCheckEndpointIgnored = on;
+    }
+
+    boolean httpHealthCheckEndpointIgnored() {
+        return httpHealthCheckEndpointIgnored;
+    }
+
+    /** A deployment of an earlier revision makes the rollback revision but keeps the app's current droplet. */
+    public void rollbackDeploysCurrentDroplet(boolean on) {
+        rollbackDeploysCurrentDroplet = on;
+    }
+
+    boolean rollbackDeploysCurrentDroplet() {
+        return rollbackDeploysCurrentDroplet;
+    }
+
+    /** A deployment of an earlier revision keeps the app's current environment variables. */
+    public void rollbackKeepsEnvironment(boolean on) {
+        rollbackKeepsEnvironment = on;
+    }
+
+    boolean rollbackKeepsEnvironment() {
+        return rollbackKeepsEnvironment;
+    }
+
+    /** A canary deployment replaces every instance at once, as a rolling one, and never pauses. */
+    public void canaryDoesNotPause(boolean on) {
+        canaryDoesNotPause = on;
+    }
+
+    boolean canaryDoesNotPause() {
+        return canaryDoesNotPause;
+    }
+
+    /** Deployments replace every instance at once, whatever {@code max_in_flight} says. */
+    public void maxInFlightIgnored(boolean on) {
+        maxInFlightIgnored = on;
+    }
+
+    boolean maxInFlightIgnored() {
+        return maxInFlightIgnored;
+    }
 }

@@ -32,6 +32,13 @@ final class CcRepositories {
     final Repository<Task> tasks = new Repository<>();
     final Repository<Deployment> deployments = new Repository<>();
 
+    // app platform features: sidecars, revisions, readiness checks (by process guid)
+    final Repository<Sidecar> sidecars = new Repository<>();
+    final Repository<Revision> revisions = new Repository<>();
+    final Repository<ReadinessCheck> readinessChecks = new Repository<>();
+    /** The revision each started app's processes run, by app guid. */
+    final java.util.Map<String, String> deployedRevisions = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Clock clock;
 
     CcRepositories(Clock clock) {
