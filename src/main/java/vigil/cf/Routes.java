@@ -44,6 +44,14 @@ public final class Routes {
                 JsonNode.class);
     }
 
+    /** The process types the route's destinations lead to (CC's {@code app.process.type}), one per destination. */
+    public List<String> destinationsOf(String routeGuid) {
+        JsonNode destinations = cf.get("/v3/routes/" + routeGuid + "/destinations", JsonNode.class);
+        List<String> types = new java.util.ArrayList<>();
+        destinations.path("destinations").forEach(d -> types.add(d.path("app").path("process").path("type").asText()));
+        return types;
+    }
+
     /** Removes every destination of the route that leads to the app. */
     public void unmap(String routeGuid, String appGuid) {
         JsonNode destinations = cf.get("/v3/routes/" + routeGuid + "/destinations",

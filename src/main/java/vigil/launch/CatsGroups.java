@@ -21,6 +21,15 @@ final class CatsGroups {
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
             "@manifests", List.of("include_v3"));
+    /**
+     * App platform features: CATS runs multi-process apps, sidecars and revisions in its v3 group and canary
+     * deployments in its deployments group. (A map of its own: {@code Map.of} takes at most ten pairs.)
+     */
+    private static final Map<String, List<String>> PLATFORM_SWITCHES_BY_TAG = Map.of(
+            "@v3", List.of("include_v3"),
+            "@sidecars", List.of("include_v3"),
+            "@revisions", List.of("include_v3"),
+            "@canary", List.of("include_deployments"));
 
     private CatsGroups() {
     }
@@ -28,11 +37,13 @@ final class CatsGroups {
     /** The group tags whose every switch is off in this config. */
     static Set<String> excluded(VigilConfig config) {
         Set<String> excluded = new TreeSet<>();
-        SWITCHES_BY_TAG.forEach((tag, switches) -> {
-            if (switches.stream().noneMatch(config::include)) {
-                excluded.add(tag);
-            }
-        });
+        for (Map<String, List<String>> groups : List.of(SWITCHES_BY_TAG, PLATFORM_SWITCHES_BY_TAG)) {
+            groups.forEach((tag, switches) -> {
+                if (switches.stream().noneMatch(config::include)) {
+                    excluded.add(tag);
+                }
+            });
+        }
         return excluded;
     }
 }

@@ -16,7 +16,8 @@ class CatsGroupsTest {
 
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsAndServices() {
-        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@services", "@tasks");
+        assertThat(CatsGroups.excluded(config(Map.of())))
+                .containsExactly("@canary", "@deployments", "@services", "@tasks");
     }
 
     @Test
@@ -28,5 +29,13 @@ class CatsGroupsTest {
     @Test
     void switchingOffRoutingLeavesOutTheRoutingGroup() {
         assertThat(CatsGroups.excluded(config(Map.of("include_routing", false)))).contains("@routing");
+    }
+
+    @Test
+    void v3SwitchSelectsProcessesSidecarsAndRevisionsAndDeploymentsSwitchSelectsCanaries() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_v3", false))))
+                .contains("@v3", "@sidecars", "@revisions", "@manifests").doesNotContain("@canary");
+        assertThat(CatsGroups.excluded(config(Map.of("include_deployments", true))))
+                .doesNotContain("@canary", "@deployments", "@v3");
     }
 }

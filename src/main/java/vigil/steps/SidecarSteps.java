@@ -1,0 +1,70 @@
+package vigil.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import vigil.cf.AppResponse;
+import vigil.cf.PushedApp;
+import vigil.cf.Sidecar;
+
+/**
+ * Sidecars: a process of its own in every instance, sharing the instance's file system and environment, and
+ * restarted with it. The sidecar writes its pid and {@code CF_INSTANCE_GUID} to a file in the instance's
+ * {@code $TMPDIR}; the app reads it back at {@code /sidecar/NAME}.
+ */
+public final class SidecarSteps {
+
+    private final ScenarioContext context;
+
+    public SidecarSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    /** A shell loop, as any CF stack has a shell: its pid and the instance it runs in, rewritten every second. */
+    static String heartbeatCommand(String name) {
+        return "while true; do echo \"pid $$ instance $CF_INSTANCE_GUID\" > \"${TMPDIR:-/tmp}/vigil-sidecar-" + name
+                + "\"; sleep 1; done";
+    }
+
+    @When("a sidecar {string} is added to the web process and the app restarts")
+    public void addSidecar(String name) {
+        PushedApp app = context.app();
+        context.cf().sidecars().create(app.app().guid(), name, heartbeatCommand(name), List.of("web"));
+        context.cf().apps().restart(app.app().guid());
+        context.cf().processes().awaitAllRunning(app.app().guid(), app.app().name(), context.cf().timeouts().start());
+    }
+
+    @Then("the web process lists the sidecar {string}")
+    public void webListsSidecar(String name) {
+        List<Sidecar> sidecars = context.cf().sidecars().ofProcess(context.app().app().guid());
+        assertThat(sidecars).as("sidecars of the web process").extracting(Sidecar::name).containsExactly(name);
+        assertThat(sidecars.get(0).processTypes()).as("process types of sidecar %s", name).containsExactly("web");
+    }
+
+    /** What one instance answered: its own GUID, and the sidecar's file as the app read it. */
+    private record Seen(String instanceGuid, int fileStatus, String file) {
+        boolean sidecarRanHere() {
+            return fileStatus == 200 && file.contains("instance " + instanceGuid);
+        }
+    }
+
+    @Then("instance {int} reads what sidecar {string} wrote in it, naming the instance's GUID")
+    public void sidecarWroteInInstance(int index, String name) {
+        PushedApp app = context.app();
+        Map<String, String> toInstance = Map.of("X-Cf-App-Instance", app.app().guid() + ":" + index);
+        String host = context.requests().host(app);
+        Seen seen = Awaitility.await("sidecar " + name + " writing its file in instance " + index + " of "
+                        + app.app().name() + " with that instance's CF_INSTANCE_GUID")
+                .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
+                .until(() -> {
+                    String id = context.requests().get(host, "/id", toInstance).body();
+                    AppResponse file = context.requests().get(host, "/sidecar/" + name, toInstance);
+                    return new Seen(id, file.status(), file.body());
+                }, Seen::sidecarRanHere);
+        assertThat(seen.file()).as("what sidecar %s wrote", name).startsWith("pid ");
+    }
+}
