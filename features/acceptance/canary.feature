@@ -16,3 +16,12 @@ Feature: Canary deployments try one new instance first, and deployments replace 
     And a droplet of the test app with version "v2" is staged for the app
     When the app is deployed to that droplet with max_in_flight 2
     Then the cells' logs show exactly 2 new instances starting at once at the most
+
+  @cancel
+  Scenario: Cancelling a paused canary returns every instance to the old version
+    Given the test app is pushed with 2 instances
+    And a droplet of the test app with version "v2" is staged for the app
+    When a canary deployment to that droplet starts
+    Then the deployment pauses with status reason PAUSED
+    When the canary deployment is cancelled
+    Then the canary deployment ends CANCELED and every instance answers version "v1"

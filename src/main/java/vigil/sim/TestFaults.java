@@ -96,9 +96,9 @@ public final class TestFaults {
         return this;
     }
 
-    /** {@code @sidecars}: sidecars are stored and listed but never run beside the instances. */
-    public TestFaults sidecarsNotRun(boolean on) {
-        cc.sidecarsNotRun(on);
+    /** {@code @sidecars}: an instance restarted after a crash runs without its sidecars. */
+    public TestFaults sidecarsNotRestartedWithInstance(boolean on) {
+        cc.sidecarsNotRestartedWithInstance(on);
         return this;
     }
 
@@ -126,15 +126,27 @@ public final class TestFaults {
         return this;
     }
 
-    /** {@code @canary}: a canary deployment replaces every instance at once and never pauses. */
-    public TestFaults canaryDoesNotPause(boolean on) {
-        cc.canaryDoesNotPause(on);
+    /** {@code @canary}: a canary deployment's first step replaces every instance before it pauses. */
+    public TestFaults canaryReplacesEveryInstance(boolean on) {
+        cc.canaryReplacesEveryInstance(on);
         return this;
     }
 
     /** {@code @canary @max-in-flight}: deployments replace every instance at once, whatever max_in_flight says. */
     public TestFaults maxInFlightIgnored(boolean on) {
         cc.maxInFlightIgnored(on);
+        return this;
+    }
+
+    /** {@code @sidecars @sidecar-exit}: a sidecar that exits leaves its instance running without it. */
+    public TestFaults sidecarExitIgnored(boolean on) {
+        cc.sidecarExitIgnored(on);
+        return this;
+    }
+
+    /** {@code @canary @cancel}: cancelling a canary marks it CANCELED at once and keeps its new instances. */
+    public TestFaults canaryCancelKeepsNewInstances(boolean on) {
+        cc.canaryCancelKeepsNewInstances(on);
         return this;
     }
 }

@@ -73,6 +73,12 @@ public final class CanarySteps {
         deployment = context.cf().deployments().awaitFinalized(deployment.guid());
     }
 
+    @When("the canary deployment is cancelled")
+    public void cancelled() {
+        context.cf().deployments().cancel(deployment.guid());
+        deployment = context.cf().deployments().awaitFinalized(deployment.guid());
+    }
+
     @Then("the canary deployment ends {word} and every instance answers version {string}")
     public void ends(String reason, String version) {
         assertThat(deployment.statusReason()).as("status.reason of deployment %s", deployment.guid()).isEqualTo(reason);

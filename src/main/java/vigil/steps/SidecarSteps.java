@@ -19,15 +19,21 @@ import vigil.cf.Sidecar;
 public final class SidecarSteps {
 
     private final ScenarioContext context;
+    private final ResilienceSteps resilience;
 
-    public SidecarSteps(ScenarioContext context) {
+    public SidecarSteps(ScenarioContext context, ResilienceSteps resilience) {
         this.context = context;
+        this.resilience = resilience;
     }
 
-    /** A shell loop, as any CF stack has a shell: its pid and the instance it runs in, rewritten every second. */
+    /**
+     * A shell loop, as any CF stack has a shell: writes its pid and the instance it runs in every second, until
+     * the app asks it to stop ({@code /sidecar/NAME/stop} writes {@code vigil-sidecar-NAME.stop}), then exits 3.
+     */
     static String heartbeatCommand(String name) {
-        return "while true; do echo \"pid $$ instance $CF_INSTANCE_GUID\" > \"${TMPDIR:-/tmp}/vigil-sidecar-" + name
-                + "\"; sleep 1; done";
+        String file = "\"${TMPDIR:-/tmp}/vigil-sidecar-" + name;
+        return "while [ ! -f " + file + ".stop\" ]; do echo \"pid $$ instance $CF_INSTANCE_GUID\" > " + file
+                + "\"; sleep 1; done; echo \"vigil-sidecar " + name + " asked to stop\"; exit 3";
     }
 
     @When("a sidecar {string} is added to the web process and the app restarts")
@@ -43,6 +49,16 @@ public final class SidecarSteps {
         List<Sidecar> sidecars = context.cf().sidecars().ofProcess(context.app().app().guid());
         assertThat(sidecars).as("sidecars of the web process").extracting(Sidecar::name).containsExactly(name);
         assertThat(sidecars.get(0).processTypes()).as("process types of sidecar %s", name).containsExactly("web");
+    }
+
+    @When("sidecar {string} of instance {int} exits")
+    public void sidecarExits(String name, int index) {
+        PushedApp app = context.app();
+        resilience.instanceAbout(index);
+        AppResponse response = context.requests().get(context.requests().host(app), "/sidecar/" + name + "/stop",
+                Map.of("X-Cf-App-Instance", app.app().guid() + ":" + index));
+        assertThat(response.status()).as("GET /sidecar/%s/stop of instance %s: %s", name, index, response.body())
+                .isEqualTo(200);
     }
 
     /** What one instance answered: its own GUID, and the sidecar's file as the app read it. */

@@ -128,12 +128,12 @@ public final class CcFaults {
     // app platform features (multi-process apps, sidecars, revisions, canary deployments, health checks)
 
     private volatile boolean nonWebProcessesNotRun;
-    private volatile boolean sidecarsNotRun;
+    private volatile boolean sidecarsNotRestartedWithInstance;
     private volatile boolean readinessChecksIgnored;
     private volatile boolean httpHealthCheckEndpointIgnored;
     private volatile boolean rollbackDeploysCurrentDroplet;
     private volatile boolean rollbackKeepsEnvironment;
-    private volatile boolean canaryDoesNotPause;
+    private volatile boolean canaryReplacesEveryInstance;
     private volatile boolean maxInFlightIgnored;
 
     /** Processes other than web (a Procfile's worker) are accepted and scaled, but never run on the cells. */
@@ -145,13 +145,13 @@ public final class CcFaults {
         return nonWebProcessesNotRun;
     }
 
-    /** Sidecars are stored and listed, but never run beside the instances. */
-    public void sidecarsNotRun(boolean on) {
-        sidecarsNotRun = on;
+    /** Sidecars run in an index's first instance only: one restarted after a crash runs without them. */
+    public void sidecarsNotRestartedWithInstance(boolean on) {
+        sidecarsNotRestartedWithInstance = on;
     }
 
-    boolean sidecarsNotRun() {
-        return sidecarsNotRun;
+    boolean sidecarsNotRestartedWithInstance() {
+        return sidecarsNotRestartedWithInstance;
     }
 
     /** Readiness checks are stored and shown, but never run: every running instance stays routable. */
@@ -190,13 +190,13 @@ public final class CcFaults {
         return rollbackKeepsEnvironment;
     }
 
-    /** A canary deployment replaces every instance at once, as a rolling one, and never pauses. */
-    public void canaryDoesNotPause(boolean on) {
-        canaryDoesNotPause = on;
+    /** A canary deployment's first step replaces every instance, not one, before it pauses. */
+    public void canaryReplacesEveryInstance(boolean on) {
+        canaryReplacesEveryInstance = on;
     }
 
-    boolean canaryDoesNotPause() {
-        return canaryDoesNotPause;
+    boolean canaryReplacesEveryInstance() {
+        return canaryReplacesEveryInstance;
     }
 
     /** Deployments replace every instance at once, whatever {@code max_in_flight} says. */
@@ -206,5 +206,26 @@ public final class CcFaults {
 
     boolean maxInFlightIgnored() {
         return maxInFlightIgnored;
+    }
+
+    private volatile boolean sidecarExitIgnored;
+    private volatile boolean canaryCancelKeepsNewInstances;
+
+    /** A sidecar that exits leaves its instance running, without it (in CF the instance crashes and restarts). */
+    public void sidecarExitIgnored(boolean on) {
+        sidecarExitIgnored = on;
+    }
+
+    boolean sidecarExitIgnored() {
+        return sidecarExitIgnored;
+    }
+
+    /** Cancelling a canary deployment marks it CANCELED at once and leaves its new instances running. */
+    public void canaryCancelKeepsNewInstances(boolean on) {
+        canaryCancelKeepsNewInstances = on;
+    }
+
+    boolean canaryCancelKeepsNewInstances() {
+        return canaryCancelKeepsNewInstances;
     }
 }

@@ -79,13 +79,13 @@ final class Deployer {
             revisions = new RevisionChange(running.revisions().deployCurrent(app.guid()).guid(), previousRevision);
         }
         supersedeActive(app.guid());
-        boolean pauses = options.canary() && !faults.canaryDoesNotPause();
+        boolean pauses = options.canary();
         Deployment deployment = newDeployment(app, droplet, previousDroplet, options, deploying.guid(),
                 deploying.version(), previousVersion, pauses ? Deployment.PREPAUSED : Deployment.DEPLOYING,
                 Deployment.ACTIVE, Deployment.DEPLOYING, revisions);
         store.deployments.add(deployment);
         Rollout rollout = rollout(options.maxInFlight());
-        running.roll(deploying, pauses ? rollout.canary() : rollout);
+        running.roll(deploying, pauses && !faults.canaryReplacesEveryInstance() ? rollout.canary() : rollout);
         return deployment;
     }
 
@@ -108,6 +108,11 @@ final class Deployer {
         if (!current.cancelable()) {
             throw CcError.unprocessable("Cannot cancel a deployment with status: " + current.statusValue()
                     + " and reason: " + current.statusReason());
+        }
+        if (faults.canaryCancelKeepsNewInstances() && current.canary()) {
+            store.deployments.update(current.guid(), d -> d.withStatus(Deployment.CANCELED, Deployment.FINALIZED,
+                    Deployment.CANCELED, store.now()));
+            return;
         }
         if (current.previousDropletGuid() != null && store.droplets.contains(current.previousDropletGuid())) {
             store.apps.update(current.appGuid(), app -> app.withDroplet(current.previousDropletGuid(), store.now()));

@@ -46,6 +46,10 @@ record Deployment(String guid, String appGuid, String state, String statusValue,
         return CANCELABLE_STATES.contains(state);
     }
 
+    boolean canary() {
+        return CANARY.equals(strategy);
+    }
+
     /** CC's {@code continuable?}: a paused canary. */
     boolean continuable() {
         return PAUSED.equals(state);

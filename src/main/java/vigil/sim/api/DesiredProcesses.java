@@ -162,11 +162,9 @@ final class DesiredProcesses {
 
     /** The app's sidecars for this process type. */
     private List<SidecarProcess> sidecars(AppProcess process) {
-        if (faults.sidecarsNotRun()) {
-            return List.of();
-        }
         return store.sidecars.where(s -> s.appGuid().equals(process.appGuid()) && s.processTypes().contains(process.type()))
-                .stream().map(s -> new SidecarProcess(s.name(), s.command())).toList();
+                .stream().map(s -> new SidecarProcess(s.name(), s.command(), !faults.sidecarExitIgnored(),
+                        !faults.sidecarsNotRestartedWithInstance())).toList();
     }
 
     private static Duration seconds(Integer value, Duration fallback) {

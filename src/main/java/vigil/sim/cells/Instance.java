@@ -61,6 +61,8 @@ final class Instance {
     private ScheduledFuture<?> livenessChecks;
     private ScheduledFuture<?> readinessChecks;
     private boolean ready = true;
+    /** Started by its supervisor after the index crashed (rather than first, by a scale-up or a new version). */
+    private boolean afterCrash;
     /** The sidecars' OS processes, started right after the instance's own. */
     private final java.util.List<InstanceProcess> sidecars = new java.util.ArrayList<>();
     private long launchedNanos;
@@ -130,6 +132,9 @@ final class Instance {
      */
     private void startSidecars(Path tmp) {
         for (SidecarProcess sidecar : desired.sidecars()) {
+            if (afterCrash && !sidecar.restartsWithInstance()) {
+                continue;
+            }
             String source = sourceType + "/SIDECAR/" + sidecar.name().toUpperCase(Locale.ROOT);
             try {
                 InstanceProcess started = services.launcher().launchSidecar(sidecar, desired, directory,
@@ -152,7 +157,7 @@ final class Instance {
     private void sidecarExited(SidecarProcess sidecar, InstanceProcess exited, int status) {
         synchronized (lock) {
             services.processes().remove(exited);
-            if (phase == Phase.STARTING || phase == Phase.RUNNING) {
+            if ((phase == Phase.STARTING || phase == Phase.RUNNING) && sidecar.exitCrashesInstance()) {
                 cellLog(true, "Sidecar " + sidecar.name() + " exited with status " + status);
                 crash("Sidecar " + sidecar.name() + " exited with status " + status);
                 process.stop(services.stopGrace(), services.scheduler());
@@ -284,6 +289,11 @@ final class Instance {
         since = services.clock().instant();
         details = reason;
         listener.crashed(this);
+    }
+
+    /** Marks an instance that restarts a crashed one, before {@link #start()}. */
+    void afterCrash() {
+        afterCrash = true;
     }
 
     /** Completes once the instance's process has exited; at once when it has none. */

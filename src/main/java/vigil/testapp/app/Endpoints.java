@@ -133,6 +133,9 @@ final class Endpoints implements HttpHandler {
         if (path.startsWith("/ready/off/")) {
             return readinessOffFor(path.substring("/ready/off/".length()));
         }
+        if (path.startsWith("/sidecar/") && path.endsWith("/stop") && path.length() > "/sidecar//stop".length()) {
+            return stopSidecar(path.substring("/sidecar/".length(), path.length() - "/stop".length()));
+        }
         if (path.startsWith("/sidecar/") && path.length() > "/sidecar/".length()) {
             return sidecarFile(path.substring("/sidecar/".length()));
         }
@@ -166,6 +169,26 @@ final class Endpoints implements HttpHandler {
         return Reply.text(200, "readiness off for " + millis + " ms");
     }
 
+    /** Asks sidecar NAME to exit, by the file {@code $TMPDIR/vigil-sidecar-NAME.stop} it looks for. */
+    private Reply stopSidecar(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            return Reply.text(400, "sidecar names are letters, digits, '-' and '_', got '" + name + "'");
+        }
+        java.nio.file.Path file = sidecarPath(name + ".stop");
+        try {
+            java.nio.file.Files.writeString(file, "stop\n", StandardCharsets.UTF_8);
+            return Reply.text(200, "asked sidecar " + name + " to stop (" + file + ")");
+        } catch (IOException e) {
+            return Reply.text(500, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A file of the sidecars' in the instance's temporary directory ({@code $TMPDIR}, else /tmp). */
+    private java.nio.file.Path sidecarPath(String suffix) {
+        String tmp = variables.getOrDefault("TMPDIR", "/tmp");
+        return java.nio.file.Path.of(tmp.isBlank() ? "/tmp" : tmp, "vigil-sidecar-" + suffix);
+    }
+
     /**
      * What the sidecar NAME last wrote to {@code $TMPDIR/vigil-sidecar-NAME} (TMPDIR, else /tmp): the instance's
      * file system, which a sidecar shares with the app in CF.
@@ -174,8 +197,7 @@ final class Endpoints implements HttpHandler {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             return Reply.text(400, "sidecar names are letters, digits, '-' and '_', got '" + name + "'");
         }
-        String tmp = variables.getOrDefault("TMPDIR", "/tmp");
-        java.nio.file.Path file = java.nio.file.Path.of(tmp.isBlank() ? "/tmp" : tmp, "vigil-sidecar-" + name);
+        java.nio.file.Path file = sidecarPath(name);
         try {
             return Reply.text(200, java.nio.file.Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (java.nio.file.NoSuchFileException e) {
