@@ -52,10 +52,18 @@ public final class CanarySteps {
         PushedApp app = context.app();
         Map<String, Set<String>> instancesByVersion = new HashMap<>();
         for (int i = 0; i < SAMPLE; i++) {
-            AppResponse response = context.requests().get(app, "/version");
-            assertThat(response.status()).as("GET /version through the route during the paused canary").isEqualTo(200);
-            instancesByVersion.computeIfAbsent(response.body(), v -> new HashSet<>())
-                    .add(response.header(AppRequests.INSTANCE_HEADER));
+            // A failed request is counted under its failure, so that the answers by version show it beside the rest.
+            String answer;
+            String instance;
+            try {
+                AppResponse response = context.requests().get(app, "/version");
+                answer = response.status() == 200 ? response.body() : "HTTP " + response.status();
+                instance = response.header(AppRequests.INSTANCE_HEADER);
+            } catch (RuntimeException e) {
+                answer = "failed: " + e.getMessage();
+                instance = "request " + i;
+            }
+            instancesByVersion.computeIfAbsent(answer, v -> new HashSet<>()).add(String.valueOf(instance));
         }
         assertThat(instancesByVersion.getOrDefault(newVersion, Set.of()))
                 .as("instances answering %s during the paused canary (answers by version: %s)", newVersion,
@@ -64,7 +72,8 @@ public final class CanarySteps {
         assertThat(instancesByVersion.getOrDefault(oldVersion, Set.of()))
                 .as("instances still answering %s during the paused canary (answers by version: %s)", oldVersion,
                         instancesByVersion).hasSizeGreaterThanOrEqualTo(instances - canaries);
-        assertThat(instancesByVersion.keySet()).as("versions answered").containsOnly(newVersion, oldVersion);
+        assertThat(instancesByVersion.keySet()).as("answers during the paused canary, by version: %s",
+                instancesByVersion).containsOnly(newVersion, oldVersion);
     }
 
     @When("the deployment is continued")

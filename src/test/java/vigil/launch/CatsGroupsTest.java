@@ -33,7 +33,7 @@ class CatsGroupsTest {
 
     @Test
     void v3SwitchSelectsProcessesSidecarsAndRevisionsAndDeploymentsSwitchSelectsCanaries() {
-        assertThat(CatsGroups.excluded(config(Map.of("include_v3", false))))
+        assertThat(CatsGroups.excluded(config(Map.of("include_v3", false, "include_deployments", true))))
                 .contains("@v3", "@sidecars", "@revisions", "@manifests").doesNotContain("@canary");
         assertThat(CatsGroups.excluded(config(Map.of("include_deployments", true))))
                 .doesNotContain("@canary", "@deployments", "@v3");
