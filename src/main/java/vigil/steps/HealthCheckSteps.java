@@ -34,7 +34,11 @@ public final class HealthCheckSteps {
         PushedApp app = context.app();
         context.cf().processes().readinessCheck(app.app().guid(), "http", endpoint, intervalSeconds);
         context.cf().apps().restart(app.app().guid());
-        context.cf().processes().awaitAllRunning(app.app().guid(), app.app().name(), context.cf().timeouts().start());
+        // Running is not enough: an instance is routable only once its first readiness check passed.
+        Awaitility.await("every instance of " + app.app().name() + " RUNNING and routable after the restart")
+                .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
+                .until(() -> context.cf().processes().stats(app.app().guid()), stats -> !stats.isEmpty()
+                        && stats.stream().allMatch(s -> s.state().equals("RUNNING") && s.routable()));
     }
 
     @When("instance {int} of the app is not ready for {int} seconds")

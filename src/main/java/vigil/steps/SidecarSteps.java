@@ -77,9 +77,14 @@ public final class SidecarSteps {
                         + app.app().name() + " with that instance's CF_INSTANCE_GUID")
                 .pollInSameThread().pollInterval(context.cf().timeouts().poll()).atMost(context.cf().timeouts().start())
                 .until(() -> {
-                    String id = context.requests().get(host, "/id", toInstance).body();
-                    AppResponse file = context.requests().get(host, "/sidecar/" + name, toInstance);
-                    return new Seen(id, file.status(), file.body());
+                    try {
+                        String id = context.requests().get(host, "/id", toInstance).body();
+                        AppResponse file = context.requests().get(host, "/sidecar/" + name, toInstance);
+                        return new Seen(id, file.status(), file.body());
+                    } catch (RuntimeException e) {
+                        // A restarting instance may not answer yet: that is a look that saw nothing, not a failure.
+                        return new Seen("?", -1, e.getMessage());
+                    }
                 }, Seen::sidecarRanHere);
         assertThat(seen.file()).as("what sidecar %s wrote", name).startsWith("pid ");
     }

@@ -126,7 +126,8 @@ final class ProcessesEndpoint {
         return new AppProcess.HealthCheckSpec(type, timeout, invocation, interval, "http".equals(type) ? endpoint : null);
     }
 
-    private static Integer seconds(RequestMessage message, JsonNode data, String field, String label, Integer current) {
+    /** A whole number of seconds, at least 1, from a check's {@code data}; the current value when not given. */
+    static Integer seconds(RequestMessage message, JsonNode data, String field, String label, Integer current) {
         if (!data.has(field)) {
             return current;
         }

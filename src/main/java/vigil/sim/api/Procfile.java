@@ -70,7 +70,7 @@ final class Procfile {
                 throw new IllegalArgumentException("process type '" + field.getKey()
                         + "' may hold only letters, digits, '-' and '_'");
             }
-            if (!field.getValue().isValueNode() || field.getValue().asText().isBlank()) {
+            if (!field.getValue().isValueNode() || field.getValue().isNull() || field.getValue().asText().isBlank()) {
                 throw new IllegalArgumentException("process type '" + field.getKey() + "' needs a command");
             }
             types.put(field.getKey(), field.getValue().asText());

@@ -31,9 +31,10 @@ final class ReadinessChecks {
         }
         JsonNode data = check.path("data");
         message.rejectUnknown(data, "invocation_timeout", "interval", "endpoint");
-        Integer invocation = seconds(message, data, "invocation_timeout", "Readiness health check invocation timeout",
-                current.invocationTimeout());
-        Integer interval = seconds(message, data, "interval", "Readiness health check interval", current.interval());
+        Integer invocation = ProcessesEndpoint.seconds(message, data, "invocation_timeout",
+                "Readiness health check invocation timeout", current.invocationTimeout());
+        Integer interval = ProcessesEndpoint.seconds(message, data, "interval", "Readiness health check interval",
+                current.interval());
         String endpoint = data.has("endpoint") ? data.get("endpoint").asText(null) : current.endpoint();
         if (endpoint != null && !endpoint.startsWith("/")) {
             message.problem("Readiness health check endpoint must be a valid URI path");
@@ -44,21 +45,6 @@ final class ReadinessChecks {
                 && Objects.equals(next.invocationTimeout(), current.invocationTimeout())
                 && Objects.equals(next.interval(), current.interval());
         return same ? current : next;
-    }
-
-    private static Integer seconds(RequestMessage message, JsonNode data, String field, String label, Integer current) {
-        if (!data.has(field)) {
-            return current;
-        }
-        JsonNode value = data.get(field);
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || value.asLong() < 1) {
-            message.problem(label + " must be greater than or equal to 1");
-            return current;
-        }
-        return value.asInt();
     }
 
     static void present(ObjectNode node, ReadinessCheck check) {
