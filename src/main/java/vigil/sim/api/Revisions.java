@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * CC's RevisionResolver: when an app starts or is deployed, its processes run a revision; a new one is made
- * when the droplet or the environment variables differ from the app's latest revision ("Initial revision." for
- * the first), and rolling back makes a new one copying an earlier one ("Rolled back to revision N."). Revisions
+ * when the droplet, the environment variables or the process commands differ from the app's latest revision
+ * ("Initial revision." for the first; CC's reasons otherwise, e.g. "New droplet deployed."), and rolling back makes a new one copying an earlier one ("Rolled back to revision N."). Revisions
  * are always enabled in the sim, as they are by default for new apps in CC.
  */
 final class Revisions {
@@ -53,11 +53,36 @@ final class Revisions {
             if (!latest.get().environmentVariables().equals(app.environmentVariables())) {
                 reasons.add(NEW_ENVIRONMENT);
             }
+            reasons.addAll(commandChanges(latest.get().commands(), commands(appGuid)));
         }
         Revision deployed = reasons.isEmpty() ? latest.get()
                 : create(app, app.dropletGuid(), app.environmentVariables(), String.join(" ", reasons));
         store.deployedRevisions.put(appGuid, deployed.guid());
         return deployed;
+    }
+
+    /** CC's process command reasons: a new process type, a custom start command added, removed or updated. */
+    private static List<String> commandChanges(Map<String, String> before, Map<String, String> now) {
+        List<String> reasons = new ArrayList<>();
+        now.forEach((type, command) -> {
+            if (!before.containsKey(type)) {
+                reasons.add("New process type '" + type + "' added.");
+            } else if (before.get(type) == null && command != null) {
+                reasons.add("Custom start command added for '" + type + "' process.");
+            } else if (before.get(type) != null && command == null) {
+                reasons.add("Custom start command removed for '" + type + "' process.");
+            } else if (!Objects.equals(before.get(type), command)) {
+                reasons.add("Custom start command updated for '" + type + "' process.");
+            }
+        });
+        return reasons;
+    }
+
+    /** Each process type's user command (null where the droplet's runs), as a revision keeps them. */
+    private Map<String, String> commands(String appGuid) {
+        Map<String, String> commands = new LinkedHashMap<>();
+        store.processesOf(appGuid).forEach(process -> commands.put(process.type(), process.command()));
+        return commands;
     }
 
     /**
@@ -81,8 +106,7 @@ final class Revisions {
     }
 
     private Revision create(App app, String dropletGuid, ObjectNode environment, String description) {
-        Map<String, String> commands = new LinkedHashMap<>();
-        store.processesOf(app.guid()).forEach(process -> commands.put(process.type(), process.command()));
+        Map<String, String> commands = commands(app.guid());
         List<Sidecar> sidecars = store.sidecars.where(s -> s.appGuid().equals(app.guid()));
         int version = latest(app.guid()).map(r -> r.version() % 9999 + 1).orElse(1);
         Revision revision = new Revision(CcRepositories.newGuid(), app.guid(), version, dropletGuid, environment,
