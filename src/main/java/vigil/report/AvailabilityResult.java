@@ -1,5 +1,6 @@
 package vigil.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -33,6 +34,11 @@ import static java.util.Collections.unmodifiableSortedMap;
  * @param instances        the answering instance ids seen before, during and after the deploy
  * @param inFlightCapped   samples not sent because the probe's cap of checks in flight was reached; they count
  *                         as failed (the instrument's own health: the target hung or answered slower than the rate)
+ * @param selfCheck        {@code true} for a probe that checks the instrument against an outage caused on purpose
+ *                         (e.g. a deploy without evacuation): no threshold is applied to it, in the run or by a gate;
+ *                         its scenario checks the outage was measured. Left out of summary.json otherwise
+ * @param notJudged        why the probe was measured but not judged (a self-check, {@code --no-thresholds}); left
+ *                         out of summary.json for a judged probe
  */
 public record AvailabilityResult(
         @JsonProperty("name") String name,
@@ -51,7 +57,9 @@ public record AvailabilityResult(
         @JsonProperty("late_starts") Long lateStarts,
         @JsonProperty("schedule_lag_ms") Latency scheduleLagMs,
         @JsonProperty("instances") Instances instances,
-        @JsonProperty("in_flight_capped") Long inFlightCapped) {
+        @JsonProperty("in_flight_capped") Long inFlightCapped,
+        @JsonProperty("self_check") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean selfCheck,
+        @JsonProperty("not_judged") @JsonInclude(JsonInclude.Include.NON_NULL) String notJudged) {
 
     public AvailabilityResult {
         Objects.requireNonNull(name, "name");
@@ -65,7 +73,12 @@ public record AvailabilityResult(
                               double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
                               boolean passed) {
         this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
-                null, null, List.of(), null, null, null, null);
+                null, null, List.of(), null, null, null, null, null, null);
+    }
+
+    /** Whether this probe is a self-check of the instrument, which no threshold judges (see {@code selfCheck}). */
+    public boolean isSelfCheck() {
+        return Boolean.TRUE.equals(selfCheck);
     }
 
     /**
