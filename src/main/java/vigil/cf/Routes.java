@@ -1,6 +1,7 @@
 package vigil.cf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class Routes {
     /** The process types the route's destinations lead to (CC's {@code app.process.type}), one per destination. */
     public List<String> destinationsOf(String routeGuid) {
         JsonNode destinations = cf.get("/v3/routes/" + routeGuid + "/destinations", JsonNode.class);
-        List<String> types = new java.util.ArrayList<>();
+        List<String> types = new ArrayList<>();
         destinations.path("destinations").forEach(d -> types.add(d.path("app").path("process").path("type").asText()));
         return types;
     }

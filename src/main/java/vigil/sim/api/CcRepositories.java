@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the Cloud Controller stores, one repository per resource, plus the clock its
@@ -37,7 +39,7 @@ final class CcRepositories {
     final Repository<Revision> revisions = new Repository<>();
     final Repository<ReadinessCheck> readinessChecks = new Repository<>();
     /** The revision each started app's processes run, by app guid. */
-    final java.util.Map<String, String> deployedRevisions = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> deployedRevisions = new ConcurrentHashMap<>();
 
     private final Clock clock;
 

@@ -1,6 +1,7 @@
 package vigil.sim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +120,7 @@ final class SidecarsEndpoint {
         node.put("guid", sidecar.guid());
         node.put("name", sidecar.name());
         node.put("command", sidecar.command());
-        com.fasterxml.jackson.databind.node.ArrayNode types = node.putArray("process_types");
+        ArrayNode types = node.putArray("process_types");
         sidecar.processTypes().forEach(types::add);
         node.put("memory_in_mb", sidecar.memoryMb());
         node.put("origin", sidecar.origin());

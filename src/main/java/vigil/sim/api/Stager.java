@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +90,7 @@ final class Stager {
         String dropletGuid = CcRepositories.newGuid();
         log(build, "Uploading droplet...");
         Path jar = store(dropletGuid, pkg.bits());
-        Map<String, String> processTypes = new java.util.LinkedHashMap<>(Map.of("web", WEB_COMMAND));
+        Map<String, String> processTypes = new LinkedHashMap<>(Map.of("web", WEB_COMMAND));
         try {
             Map<String, String> procfile = Procfile.read(pkg.bits());
             if (!procfile.isEmpty()) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +66,7 @@ final class Instance {
     /** Started by its supervisor after the index crashed (rather than first, by a scale-up or a new version). */
     private boolean afterCrash;
     /** The sidecars' OS processes, started right after the instance's own. */
-    private final java.util.List<InstanceProcess> sidecars = new java.util.ArrayList<>();
+    private final List<InstanceProcess> sidecars = new ArrayList<>();
     private long launchedNanos;
 
     private Instance(CellServices services, Object lock, Listener listener, DesiredProcess desired, int index,

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -174,9 +177,9 @@ final class Endpoints implements HttpHandler {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             return Reply.text(400, "sidecar names are letters, digits, '-' and '_', got '" + name + "'");
         }
-        java.nio.file.Path file = sidecarPath(name + ".stop");
+        Path file = sidecarPath(name + ".stop");
         try {
-            java.nio.file.Files.writeString(file, "stop\n", StandardCharsets.UTF_8);
+            Files.writeString(file, "stop\n", StandardCharsets.UTF_8);
             return Reply.text(200, "asked sidecar " + name + " to stop (" + file + ")");
         } catch (IOException e) {
             return Reply.text(500, "cannot write " + file + ": " + e.getMessage());
@@ -184,9 +187,9 @@ final class Endpoints implements HttpHandler {
     }
 
     /** A file of the sidecars' in the instance's temporary directory ({@code $TMPDIR}, else /tmp). */
-    private java.nio.file.Path sidecarPath(String suffix) {
+    private Path sidecarPath(String suffix) {
         String tmp = variables.getOrDefault("TMPDIR", "/tmp");
-        return java.nio.file.Path.of(tmp.isBlank() ? "/tmp" : tmp, "vigil-sidecar-" + suffix);
+        return Path.of(tmp.isBlank() ? "/tmp" : tmp, "vigil-sidecar-" + suffix);
     }
 
     /**
@@ -197,10 +200,10 @@ final class Endpoints implements HttpHandler {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             return Reply.text(400, "sidecar names are letters, digits, '-' and '_', got '" + name + "'");
         }
-        java.nio.file.Path file = sidecarPath(name);
+        Path file = sidecarPath(name);
         try {
-            return Reply.text(200, java.nio.file.Files.readString(file, StandardCharsets.UTF_8).strip());
-        } catch (java.nio.file.NoSuchFileException e) {
+            return Reply.text(200, Files.readString(file, StandardCharsets.UTF_8).strip());
+        } catch (NoSuchFileException e) {
             return Reply.text(404, "no file " + file + ": sidecar " + name + " has not written it");
         } catch (IOException e) {
             return Reply.text(500, "cannot read " + file + ": " + e.getMessage());
