@@ -1,6 +1,7 @@
 package vigil.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -58,8 +59,8 @@ public final class RevisionSteps {
     public void revisions(int first, String firstDescription, int second, String secondDescription) {
         List<Revision> revisions = context.cf().revisions().of(context.app().app().guid());
         assertThat(revisions).as("revisions of the app").extracting(Revision::version, Revision::description)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(first, firstDescription),
-                        org.assertj.core.groups.Tuple.tuple(second, secondDescription));
+                .containsExactly(tuple(first, firstDescription),
+                        tuple(second, secondDescription));
     }
 
     @Then("the deployed revision is {int} {string} with the droplet of revision {int}")
