@@ -15,9 +15,14 @@ class CatsGroupsTest {
     }
 
     @Test
-    void catsDefaultsLeaveOutTasksDeploymentsAndServices() {
+    void catsDefaultsLeaveOutTasksDeploymentsServicesAndSsh() {
         assertThat(CatsGroups.excluded(config(Map.of())))
-                .containsExactly("@canary", "@deployments", "@services", "@tasks");
+                .containsExactly("@canary", "@deployments", "@services", "@ssh", "@tasks");
+    }
+
+    @Test
+    void includeSshTurnsOnTheSshGroup() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_ssh", true)))).doesNotContain("@ssh");
     }
 
     @Test

@@ -176,6 +176,7 @@ class AppPlatformContractTest {
         List<JsonNode> deployed = resources("/v3/apps/" + app + "/revisions/deployed");
         assertThat(deployed).extracting(r -> r.get("description").asText()).containsExactly("Rolled back to revision 1.");
         assertThat(cc.get("/v3/apps/" + app + "/droplets/current").json().get("guid").asText()).isEqualTo(first);
+        assertThat(cc.get("/v3/apps/" + app + "/features/revisions").json().get("enabled").asBoolean()).isTrue();
         assertError(cc.post("/v3/deployments", deploymentBody(app, ",\"revision\":{\"guid\":\"" + UUID.randomUUID() + "\"}")),
                 422, "CF-UnprocessableEntity", 10008, "The revision does not exist");
     }

@@ -228,4 +228,17 @@ public final class CcFaults {
     boolean canaryCancelKeepsNewInstances() {
         return canaryCancelKeepsNewInstances;
     }
+
+    // cf ssh
+
+    private volatile boolean sshAllowedWhenDisabled;
+
+    /** The SSH proxy's access check lets users in although SSH is disabled for the app or its space. */
+    public void sshAllowedWhenDisabled(boolean on) {
+        sshAllowedWhenDisabled = on;
+    }
+
+    boolean sshAllowedWhenDisabled() {
+        return sshAllowedWhenDisabled;
+    }
 }

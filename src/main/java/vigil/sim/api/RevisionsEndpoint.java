@@ -73,6 +73,17 @@ final class RevisionsEndpoint {
         return V3Json.ok(node);
     }
 
+    /** The app's {@code revisions} feature, which the embedded CF keeps on for every app (CC's default for new apps). */
+    Response appFeature(Request request, SecurityContext security) {
+        security.requireReader();
+        store.app(request.pathParam("guid").orElseThrow());
+        ObjectNode node = JsonWriter.object();
+        node.put("name", "revisions");
+        node.put("description", "Enable versioning of an application");
+        node.put("enabled", true);
+        return V3Json.ok(node);
+    }
+
     ObjectNode present(Revision revision) {
         ObjectNode node = JsonWriter.object();
         node.put("guid", revision.guid());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,8 @@ final class Instance {
     private String details;
     private int port;
     private Path directory;
-    private Path tmp;
+    /** What the process was started with, for shells opened in the instance (cf ssh). */
+    private Map<String, String> environment;
     private InstanceProcess process;
     private ScheduledFuture<?> startupChecks;
     private ScheduledFuture<?> startupTimeout;
@@ -105,11 +107,11 @@ final class Instance {
         cellLog(false, "Cell " + cell.name() + " creating container for instance " + guid);
         try {
             directory = Files.createDirectories(services.workDir().resolve(cell.name()).resolve(guid));
-            tmp = Files.createDirectories(directory.resolve("tmp"));
+            Path tmp = Files.createDirectories(directory.resolve("tmp"));
             port = FreePort.find();
             launchedNanos = System.nanoTime();
-            process = services.launcher().launch(desired, directory,
-                    InstanceEnvironment.of(desired, index, guid, port, directory, tmp, services.path()),
+            environment = InstanceEnvironment.of(desired, index, guid, port, directory, tmp, services.path());
+            process = services.launcher().launch(desired, directory, environment,
                     cell.name() + "/" + desired.processGuid() + "/" + index, this::output);
         } catch (IOException | RuntimeException e) {
             LOG.warn("instance {} of {} failed to start", index, desired.processGuid(), e);
@@ -118,7 +120,7 @@ final class Instance {
             return;
         }
         services.processes().add(process);
-        startSidecars(tmp);
+        startSidecars();
         cellLog(false, "Cell " + cell.name() + " successfully created container for instance " + guid);
         startupChecks = services.scheduler().scheduleWithFixedDelay(this::startupCheck, 0,
                 STARTUP_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -132,15 +134,14 @@ final class Instance {
      * Each sidecar as a process of its own in the instance's directory with the instance's environment, as
      * Diego runs them in the same container; one that exits crashes the instance, as in Diego. Under the lock.
      */
-    private void startSidecars(Path tmp) {
+    private void startSidecars() {
         for (SidecarProcess sidecar : desired.sidecars()) {
             if (afterCrash && !sidecar.restartsWithInstance()) {
                 continue;
             }
             String source = sourceType + "/SIDECAR/" + sidecar.name().toUpperCase(Locale.ROOT);
             try {
-                InstanceProcess started = services.launcher().launchSidecar(sidecar, desired, directory,
-                        InstanceEnvironment.of(desired, index, guid, port, directory, tmp, services.path()),
+                InstanceProcess started = services.launcher().launchSidecar(sidecar, desired, directory, environment,
                         cell.name() + "/" + desired.processGuid() + "/" + index + "/" + sidecar.name(),
                         (stderr, text) -> services.logs().add(new LogLine(services.clock().instant(),
                                 desired.appGuid(), source, Integer.toString(index), stderr, text)));
@@ -368,6 +369,15 @@ final class Instance {
 
     Instant healthySince() {
         return healthySince;
+    }
+
+    /** Where a shell in this instance's container runs (cf ssh), while its process is up. Under the lock. */
+    Optional<InstanceAccess> access() {
+        if (!isUp() || process == null || !process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstanceAccess(desired.appGuid(), index, guid, directory, environment, port,
+                process.exit()));
     }
 
     InstanceStatus status() {
