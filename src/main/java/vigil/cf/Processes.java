@@ -1,6 +1,8 @@
 package vigil.cf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -80,5 +82,21 @@ public final class Processes {
     /** Every instance of the process, as CC's stats report them (no pagination). */
     public List<InstanceStats> stats(String processGuid) {
         return cf.resources("/v3/processes/" + processGuid + "/stats", InstanceStats.class);
+    }
+
+    /**
+     * Where each instance of the process takes TCP connections from other hosts of the CF: the cell's {@code host}
+     * and the {@code external} port that maps to the app's port, as {@code host:port} in index order.
+     */
+    public List<String> externalAddresses(String processGuid) {
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode instance : cf.getJson("/v3/processes/" + processGuid + "/stats")
+                .path("resources")) {
+            JsonNode port = instance.path("instance_ports").path(0);
+            if (instance.path("state").asText().equals("RUNNING") && port.path("external").asInt(0) > 0) {
+                addresses.add(instance.path("host").asText() + ":" + port.path("external").asInt());
+            }
+        }
+        return addresses;
     }
 }

@@ -4,6 +4,8 @@ import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
 import vigil.sim.ssh.SshProxy;
 import vigil.sim.uaa.Uaa;
+import vigil.sim.logcache.RlpGateway;
+import vigil.sim.syslog.SyslogDrains;
 
 /**
  * <b>Test-only switchboard: every switch here breaks CF on purpose.</b> They exist only so that tests can
@@ -156,6 +158,50 @@ public final class TestFaults {
         return this;
     }
 
+    // managed services, brokers, route services, sharing (issue 11)
+
+    /** {@code @brokers}: a space-scoped broker's plans are shown as public instead of visible in its space. */
+    public TestFaults brokerPlansShownPublic(boolean on) {
+        cc.brokerPlansShownPublic(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: a broker's 202 to a provision counts as done; last_operation is never polled. */
+    public TestFaults asyncProvisionReportedDoneAtOnce(boolean on) {
+        cc.asyncProvisionReportedDoneAtOnce(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: bindings to managed instances reach VCAP_SERVICES without the broker's credentials. */
+    public TestFaults managedCredentialsLeftOutOfVcapServices(boolean on) {
+        cc.managedCredentialsLeftOutOfVcapServices(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: unbind requests reach the broker without {@code service_id} and {@code plan_id}. */
+    public TestFaults unbindWithoutCatalogIds(boolean on) {
+        cc.unbindWithoutCatalogIds(on);
+        return this;
+    }
+
+    /** {@code @brokers}: a failed broker operation leaves no description on the instance's last operation. */
+    public TestFaults brokerErrorDescriptionDropped(boolean on) {
+        cc.brokerErrorDescriptionDropped(on);
+        return this;
+    }
+
+    /** {@code @route-services}: the router sends a route's requests to its apps directly, past its route service. */
+    public TestFaults routeServicesBypassed(boolean on) {
+        cc.routeServicesBypassed(on);
+        return this;
+    }
+
+    /** {@code @sharing}: sharing is accepted, but the shared space never lists the instance. */
+    public TestFaults sharingIgnored(boolean on) {
+        cc.sharingIgnored(on);
+        return this;
+    }
+
     // cf ssh (@ssh)
 
     /** {@code @ssh}: commands and shells run without the instance's environment (no CF_INSTANCE_*, VCAP_*). */
@@ -179,6 +225,49 @@ public final class TestFaults {
     /** {@code @ssh}: local port forwards ({@code cf ssh -L}) are refused. */
     public TestFaults sshPortForwardingRefused(boolean on) {
         ssh.portForwardingRefusedForTests(on);
+        return this;
+    }
+
+    // syslog drains and log streaming (issue 13)
+    private RlpGateway logStream;
+    private SyslogDrains syslogDrains;
+
+    TestFaults withLogs(RlpGateway logStream, SyslogDrains syslogDrains) {
+        this.logStream = logStream;
+        this.syslogDrains = syslogDrains;
+        return this;
+    }
+
+    /** {@code @syslog}: drains get each message on a line of its own (non-transparent framing), not octet-counted. */
+    public TestFaults syslogWithoutOctetCounting(boolean on) {
+        syslogDrains.sendWithoutOctetCounting(on);
+        return this;
+    }
+
+    /** {@code @syslog}: a drain bound to one app gets the lines of every app in its space. */
+    public TestFaults syslogDrainsWholeSpace(boolean on) {
+        syslogDrains.drainWholeSpaces(on);
+        return this;
+    }
+
+    /** {@code @syslog}: lines an app writes to stderr reach drains with priority 14 (user.info), not 11 (user.err). */
+    public TestFaults syslogStderrAsInfo(boolean on) {
+        syslogDrains.sendStderrAsInfo(on);
+        return this;
+    }
+
+    /**
+     * {@code @logging}, {@code @log-stream}: each log stream (RLP gateway) delivers its first 5 lines, then only
+     * heartbeats: lines are lost while the stream looks alive.
+     */
+    public TestFaults logStreamLosesLines(boolean on) {
+        logStream.deliverOnlyFirstLines(on ? 5 : 0);
+        return this;
+    }
+
+    /** {@code @logging}: the log stream serves readers that send no token. */
+    public TestFaults logStreamWithoutToken(boolean on) {
+        logStream.serveReadersWithoutToken(on);
         return this;
     }
 }

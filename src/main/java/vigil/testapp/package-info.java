@@ -44,6 +44,11 @@
  * {@code vigil-counter <n> <ISO-8601 instant>} to stdout every N ms, n counting 1, 2, 3, ... on its own
  * (independent of {@code /counter}), for probes of log freshness and loss.
  *
+ * <p>{@code VIGIL_TESTAPP_ROLE} gives the app a second job besides the endpoints above: {@code broker} serves the
+ * Open Service Broker API under {@code /v2/} (see {@code TestBroker}); {@code route-service} forwards requests
+ * carrying {@code X-CF-Forwarded-Url} and counts them at {@code /route-service/forwarded} (see
+ * {@code RouteServiceForwarder}). Any other value stops the app at start with a message naming it.
+ *
  * <p>{@code vigil.testapp.app.Worker} is a second main class, for a Procfile's {@code worker} process: it listens
  * on no port and prints {@code vigil-worker tick <n> instance <index> at <instant>} every second.
  *

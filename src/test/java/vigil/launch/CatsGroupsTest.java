@@ -16,8 +16,8 @@ class CatsGroupsTest {
 
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsServicesAndSsh() {
-        assertThat(CatsGroups.excluded(config(Map.of())))
-                .containsExactly("@canary", "@deployments", "@services", "@ssh", "@tasks");
+        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@canary", "@deployments",
+                "@managed-services", "@route-services", "@services", "@sharing", "@ssh", "@tasks");
     }
 
     @Test
@@ -29,6 +29,12 @@ class CatsGroupsTest {
     void eitherServicesSwitchTurnsOnTheServicesGroup() {
         assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
                 .doesNotContain("@services");
+    }
+
+    @Test
+    void userProvidedServicesAloneLeaveOutManagedServices() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
+                .contains("@managed-services", "@route-services", "@sharing");
     }
 
     @Test

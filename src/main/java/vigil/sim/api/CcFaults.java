@@ -229,6 +229,79 @@ public final class CcFaults {
         return canaryCancelKeepsNewInstances;
     }
 
+    // managed services, brokers, route services and sharing (issue 11): one switch per scenario they break
+
+    private volatile boolean brokerPlansShownPublic;
+    private volatile boolean asyncProvisionReportedDoneAtOnce;
+    private volatile boolean brokerErrorDescriptionDropped;
+    private volatile boolean unbindWithoutCatalogIds;
+    private volatile boolean managedCredentialsLeftOutOfVcapServices;
+    private volatile boolean sharingIgnored;
+    private volatile boolean routeServicesBypassed;
+
+    /** A space-scoped broker's plans are shown (and offered) as public instead of visible in the space only. */
+    public void brokerPlansShownPublic(boolean on) {
+        brokerPlansShownPublic = on;
+    }
+
+    boolean brokerPlansShownPublic() {
+        return brokerPlansShownPublic;
+    }
+
+    /** A broker's 202 to a provision counts as done at once: {@code last_operation} is never polled. */
+    public void asyncProvisionReportedDoneAtOnce(boolean on) {
+        asyncProvisionReportedDoneAtOnce = on;
+    }
+
+    boolean asyncProvisionReportedDoneAtOnce() {
+        return asyncProvisionReportedDoneAtOnce;
+    }
+
+    /** A failed broker operation leaves the instance's {@code last_operation.description} empty. */
+    public void brokerErrorDescriptionDropped(boolean on) {
+        brokerErrorDescriptionDropped = on;
+    }
+
+    boolean brokerErrorDescriptionDropped() {
+        return brokerErrorDescriptionDropped;
+    }
+
+    /** Unbind requests go to the broker without {@code service_id} and {@code plan_id}, which OSBAPI requires. */
+    public void unbindWithoutCatalogIds(boolean on) {
+        unbindWithoutCatalogIds = on;
+    }
+
+    boolean unbindWithoutCatalogIds() {
+        return unbindWithoutCatalogIds;
+    }
+
+    /** Bindings to managed instances reach {@code VCAP_SERVICES} without the broker's credentials. */
+    public void managedCredentialsLeftOutOfVcapServices(boolean on) {
+        managedCredentialsLeftOutOfVcapServices = on;
+    }
+
+    boolean managedCredentialsLeftOutOfVcapServices() {
+        return managedCredentialsLeftOutOfVcapServices;
+    }
+
+    /** Sharing is accepted and listed, but the shared space never sees the instance. */
+    public void sharingIgnored(boolean on) {
+        sharingIgnored = on;
+    }
+
+    boolean sharingIgnored() {
+        return sharingIgnored;
+    }
+
+    /** The router delivers a route's requests to its apps directly, past the bound route service. */
+    public void routeServicesBypassed(boolean on) {
+        routeServicesBypassed = on;
+    }
+
+    boolean routeServicesBypassed() {
+        return routeServicesBypassed;
+    }
+
     // cf ssh
 
     private volatile boolean sshAllowedWhenDisabled;

@@ -145,6 +145,12 @@ final class Endpoints implements HttpHandler {
         if (path.startsWith("/sleep/")) {
             return sleep(path.substring("/sleep/".length()));
         }
+        // syslog drains (issue 13): a line on stderr, which CF's log stream and drains mark as an error
+        if (path.startsWith("/log-stderr/") && path.length() > "/log-stderr/".length()) {
+            String line = path.substring("/log-stderr/".length()).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+            System.err.println(line);
+            return Reply.text(200, line);
+        }
         if (path.startsWith("/log/") && path.length() > "/log/".length()) {
             String line = path.substring("/log/".length()).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
             out.println(line);
