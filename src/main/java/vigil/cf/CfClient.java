@@ -131,6 +131,14 @@ public final class CfClient {
         return new Deployments(this);
     }
 
+    public Sidecars sidecars() {
+        return new Sidecars(this);
+    }
+
+    public Revisions revisions() {
+        return new Revisions(this);
+    }
+
     public Services services() {
         return new Services(this);
     }

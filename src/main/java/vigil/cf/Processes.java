@@ -20,6 +20,38 @@ public final class Processes {
         return cf.get("/v3/apps/" + appGuid + "/processes/web", AppProcess.class);
     }
 
+    /** The app's process of a type, e.g. {@code worker}. */
+    public AppProcess ofType(String appGuid, String type) {
+        return cf.get("/v3/apps/" + appGuid + "/processes/" + type, AppProcess.class);
+    }
+
+    /** Every process of the app. */
+    public List<AppProcess> of(String appGuid) {
+        return cf.list("/v3/apps/" + appGuid + "/processes", AppProcess.class);
+    }
+
+    /**
+     * Sets the readiness check ({@code readiness_health_check}): {@code http} on an endpoint, {@code port} or
+     * {@code process}, run every {@code intervalSeconds}; takes effect for instances started afterwards.
+     */
+    public AppProcess readinessCheck(String processGuid, String type, String endpoint, int intervalSeconds) {
+        Map<String, Object> data = endpoint == null ? Map.of("interval", intervalSeconds)
+                : Map.of("endpoint", endpoint, "interval", intervalSeconds);
+        return cf.patch("/v3/processes/" + processGuid,
+                Map.of("readiness_health_check", Map.of("type", type, "data", data)), AppProcess.class);
+    }
+
+    /**
+     * An http health check on the endpoint, each request given {@code invocationTimeoutSeconds}, a starting instance
+     * given {@code timeoutSeconds} to pass it; takes effect for instances started afterwards.
+     */
+    public AppProcess httpHealthCheck(String processGuid, String endpoint, int timeoutSeconds,
+                                      int invocationTimeoutSeconds) {
+        return cf.patch("/v3/processes/" + processGuid, Map.of("health_check", Map.of("type", "http", "data",
+                Map.of("endpoint", endpoint, "timeout", timeoutSeconds, "invocation_timeout",
+                        invocationTimeoutSeconds))), AppProcess.class);
+    }
+
     public AppProcess scale(String processGuid, int instances) {
         return cf.post("/v3/processes/" + processGuid + "/actions/scale", Map.of("instances", instances),
                 AppProcess.class);

@@ -31,6 +31,12 @@ final class CatsGroups {
             Map.entry("@managed-services", List.of("include_services")),
             Map.entry("@route-services", List.of("include_route_services")),
             Map.entry("@sharing", List.of("include_service_instance_sharing")),
+            // app platform features (issue 12): CATS runs multi-process apps, sidecars and revisions in its v3
+            // group and canary deployments in its deployments group
+            Map.entry("@v3", List.of("include_v3")),
+            Map.entry("@sidecars", List.of("include_v3")),
+            Map.entry("@revisions", List.of("include_v3")),
+            Map.entry("@canary", List.of("include_deployments")),
             // TCP routing and container networking (issue 13), CATS's names
             Map.entry("@tcp-routing", List.of("include_tcp_routing")),
             Map.entry("@container-networking", List.of("include_container_networking")));

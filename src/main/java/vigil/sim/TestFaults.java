@@ -106,6 +106,68 @@ public final class TestFaults {
         return this;
     }
 
+    // app platform features (multi-process apps, sidecars, revisions, canary deployments, health checks)
+
+    /** {@code @v3 @processes}: processes other than web (a Procfile's worker) are scaled but never run. */
+    public TestFaults nonWebProcessesNotRun(boolean on) {
+        cc.nonWebProcessesNotRun(on);
+        return this;
+    }
+
+    /** {@code @sidecars}: an instance restarted after a crash runs without its sidecars. */
+    public TestFaults sidecarsNotRestartedWithInstance(boolean on) {
+        cc.sidecarsNotRestartedWithInstance(on);
+        return this;
+    }
+
+    /** {@code @v3 @readiness}: readiness checks are never run; every running instance stays routable. */
+    public TestFaults readinessChecksIgnored(boolean on) {
+        cc.readinessChecksIgnored(on);
+        return this;
+    }
+
+    /** {@code @v3 @health-checks}: an http health check requests {@code /} whatever its endpoint says. */
+    public TestFaults httpHealthCheckEndpointIgnored(boolean on) {
+        cc.httpHealthCheckEndpointIgnored(on);
+        return this;
+    }
+
+    /** {@code @revisions}: rolling back to a revision keeps the app's current droplet. */
+    public TestFaults rollbackDeploysCurrentDroplet(boolean on) {
+        cc.rollbackDeploysCurrentDroplet(on);
+        return this;
+    }
+
+    /** {@code @revisions}: rolling back to a revision keeps the app's current environment variables. */
+    public TestFaults rollbackKeepsEnvironment(boolean on) {
+        cc.rollbackKeepsEnvironment(on);
+        return this;
+    }
+
+    /** {@code @canary}: a canary deployment's first step replaces every instance before it pauses. */
+    public TestFaults canaryReplacesEveryInstance(boolean on) {
+        cc.canaryReplacesEveryInstance(on);
+        return this;
+    }
+
+    /** {@code @canary @max-in-flight}: deployments replace every instance at once, whatever max_in_flight says. */
+    public TestFaults maxInFlightIgnored(boolean on) {
+        cc.maxInFlightIgnored(on);
+        return this;
+    }
+
+    /** {@code @sidecars @sidecar-exit}: a sidecar that exits leaves its instance running without it. */
+    public TestFaults sidecarExitIgnored(boolean on) {
+        cc.sidecarExitIgnored(on);
+        return this;
+    }
+
+    /** {@code @canary @cancel}: cancelling a canary marks it CANCELED at once and keeps its new instances. */
+    public TestFaults canaryCancelKeepsNewInstances(boolean on) {
+        cc.canaryCancelKeepsNewInstances(on);
+        return this;
+    }
+
     // managed services, brokers, route services, sharing (issue 11)
 
     /** {@code @brokers}: a space-scoped broker's plans are shown as public instead of visible in its space. */

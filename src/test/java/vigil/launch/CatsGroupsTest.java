@@ -16,8 +16,9 @@ class CatsGroupsTest {
 
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsServicesSshAndNetworking() {
-        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@container-networking", "@deployments",
-                "@managed-services", "@route-services", "@services", "@sharing", "@ssh", "@tasks", "@tcp-routing");
+        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@canary", "@container-networking",
+                "@deployments", "@managed-services", "@route-services", "@services", "@sharing", "@ssh", "@tasks",
+                "@tcp-routing");
     }
 
     @Test
@@ -40,5 +41,13 @@ class CatsGroupsTest {
     @Test
     void switchingOffRoutingLeavesOutTheRoutingGroup() {
         assertThat(CatsGroups.excluded(config(Map.of("include_routing", false)))).contains("@routing");
+    }
+
+    @Test
+    void v3SwitchSelectsProcessesSidecarsAndRevisionsAndDeploymentsSwitchSelectsCanaries() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_v3", false, "include_deployments", true))))
+                .contains("@v3", "@sidecars", "@revisions", "@manifests").doesNotContain("@canary");
+        assertThat(CatsGroups.excluded(config(Map.of("include_deployments", true))))
+                .doesNotContain("@canary", "@deployments", "@v3");
     }
 }

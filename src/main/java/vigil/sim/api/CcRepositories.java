@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the Cloud Controller stores, one repository per resource, plus the clock its
@@ -36,6 +38,13 @@ final class CcRepositories {
     final Repository<Job> jobs = new Repository<>();
     final Repository<Task> tasks = new Repository<>();
     final Repository<Deployment> deployments = new Repository<>();
+
+    // app platform features: sidecars, revisions, readiness checks (by process guid)
+    final Repository<Sidecar> sidecars = new Repository<>();
+    final Repository<Revision> revisions = new Repository<>();
+    final Repository<ReadinessCheck> readinessChecks = new Repository<>();
+    /** The revision each started app's processes run, by app guid. */
+    final Map<String, String> deployedRevisions = new ConcurrentHashMap<>();
 
     private final Clock clock;
 

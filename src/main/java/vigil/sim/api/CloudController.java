@@ -119,7 +119,7 @@ public final class CloudController implements AutoCloseable {
         ExecutorService background = Executors.newCachedThreadPool(workers());
 
         AppEnvironment environment = new AppEnvironment(store, urls, faults);
-        DesiredProcesses running = new DesiredProcesses(store, runtime, environment);
+        DesiredProcesses running = new DesiredProcesses(store, runtime, environment, faults);
         ResourceDeleter deleter = new ResourceDeleter(store, running);
         JobRunner jobs = new JobRunner(store, background, urls);
         Stager stager = new Stager(store, runtime, background, dir, faults);
@@ -242,6 +242,25 @@ public final class CloudController implements AutoCloseable {
                 .add("PATCH", "/v3/deployments/{guid}", deployments::update)
                 .add("POST", "/v3/deployments/{guid}/actions/cancel", deployments::cancel)
                 .add("POST", "/v3/deployments/{guid}/actions/continue", deployments::continueDeployment);
+
+        // app platform features: sidecars and revisions (multi-process apps, canary and readiness live in the
+        // processes and deployments endpoints)
+        SidecarsEndpoint sidecars = new SidecarsEndpoint(urls, store);
+        RevisionsEndpoint revisions = new RevisionsEndpoint(urls, store, running.revisions());
+        deleter.alsoForApp(sidecars::deleteFor);
+        deleter.alsoForApp(revisions::deleteFor);
+        table.add("POST", "/v3/apps/{guid}/sidecars", sidecars::create)
+             .add("GET", "/v3/apps/{guid}/sidecars", sidecars::listForApp)
+             .add("GET", "/v3/processes/{guid}/sidecars", sidecars::listForProcess)
+             .add("GET", "/v3/sidecars/{guid}", sidecars::get)
+             .add("PATCH", "/v3/sidecars/{guid}", sidecars::update)
+             .add("DELETE", "/v3/sidecars/{guid}", sidecars::delete)
+             .add("GET", "/v3/apps/{guid}/revisions", revisions::listForApp)
+             .add("GET", "/v3/apps/{guid}/revisions/deployed", revisions::deployedForApp)
+             .add("GET", "/v3/revisions/{guid}", revisions::get)
+             .add("PATCH", "/v3/revisions/{guid}", revisions::update)
+             .add("GET", "/v3/revisions/{guid}/environment_variables", revisions::environmentVariables)
+             .add("GET", "/v3/apps/{guid}/features/revisions", revisions::appFeature);
 
         // users and roles
         UsersEndpoint users = new UsersEndpoint(urls, store, jobs, new UaaUserLookup(uaaUrl, transport));
