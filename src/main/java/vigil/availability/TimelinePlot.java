@@ -83,7 +83,8 @@ final class TimelinePlot {
         deploy(content.deployEnd(), "deploy-end", "deploy end");
         text(LEFT, HEIGHT - 10, "strip: share of failed samples per " + describe(content.timeline().bucketWidth())
                 + " (green none, red all, grey no sample); line: p99 latency of successful samples;"
-                + " shaded: outages; dashed: deploy", "legend", "10");
+                + " shaded: outages; dashed: deploy; violet bar: inconclusive (the control probe failed)", "legend",
+                "10");
         svg.writeEndElement();
         svg.writeEndDocument();
         svg.close();
@@ -99,6 +100,18 @@ final class TimelinePlot {
             rect(x1, STRIP_TOP, Math.max(0.5, x2 - x1), STRIP_HEIGHT, colour(bucket), null, null);
         }
         svg.writeEndElement();
+        inconclusive(buckets);
+    }
+
+    /** Issue 15: a violet bar over the strip where the control probe said the instrument was in trouble. */
+    private void inconclusive(List<Timeline.Bucket> buckets) throws XMLStreamException {
+        for (Timeline.Bucket bucket : buckets) {
+            if (bucket.inconclusive() > 0) {
+                double x1 = x(bucket.start());
+                double x2 = x(bucket.start().plus(bucket.width()));
+                rect(x1, STRIP_TOP - 6, Math.max(0.5, x2 - x1), 5, "#7b1fa2", null, "inconclusive");
+            }
+        }
     }
 
     private void latency(List<Timeline.Bucket> buckets) throws XMLStreamException {
