@@ -12,8 +12,9 @@ final class JvmSettings {
         // The JDK's HttpServer writes headers and body separately; without TCP_NODELAY each response waits
         // ~40 ms for a delayed ACK: the embedded CF's API, router and latency figures would all carry it.
         setIfAbsent("sun.net.httpserver.nodelay", "true");
-        // The embedded CF's router forwards the route's Host header to the app, as gorouter does.
-        setIfAbsent("jdk.httpclient.allowRestrictedHeaders", "host");
+        // The embedded CF's router forwards the route's Host header to the app, as gorouter does; fresh-connection
+        // availability probes send Connection: close (issue 15).
+        setIfAbsent("jdk.httpclient.allowRestrictedHeaders", "host,connection");
     }
 
     private static void setIfAbsent(String key, String value) {

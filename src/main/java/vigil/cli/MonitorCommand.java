@@ -29,6 +29,7 @@ import vigil.availability.DuringCommandException;
 import vigil.availability.HttpProbe;
 import vigil.availability.Measurement;
 import vigil.availability.MeasurementResult;
+import vigil.availability.NewConnectionSeries;
 import vigil.availability.ProbeLimits;
 import vigil.availability.ProbeSpec;
 import vigil.availability.ProbeTable;
@@ -92,6 +93,21 @@ final class MonitorCommand implements Callable<Integer> {
                     + " repeatable.")
     private List<String> knownErrors = List.of();
 
+    // Issue 15: the control probe and the fresh-connection series.
+    @Option(names = "--no-control",
+            description = "Leave out the control probe (a loopback endpoint Vigil serves and probes beside the URLs:"
+                    + " samples taken while it fails or answers late are inconclusive, not outages).")
+    private boolean noControl;
+
+    @Option(names = "--no-new-connections",
+            description = "Measure each URL over kept-alive connections only (by default each is also measured over a"
+                    + " fresh connection per check, as NAME-new-conn, at the same rate: twice the requests).")
+    private boolean noNewConnections;
+
+    @Option(names = "--control-late", paramLabel = "MS", defaultValue = "500",
+            description = "A control answer later than this marks the instrument as in trouble (default: ${DEFAULT-VALUE}).")
+    private long controlLateMs;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
@@ -113,10 +129,13 @@ final class MonitorCommand implements Callable<Integer> {
         Instant started = clock.instant();
         Measurement.Builder builder = Measurement.in(layout.availabilityDir()).clock(clock);
         probes.forEach(probe -> builder.probe(probe, limits));
+        if (!noControl) {
+            builder.control("vigil-control", Duration.ofMillis(controlLateMs));
+        }
         Measurement measurement = builder.start();
         DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
         DuringCommand command = during == null ? null : new DuringCommand(during, layout.duringLog(), clock);
-        vigil.out.println("monitor: " + probes.size() + (probes.size() == 1 ? " URL" : " URLs") + " at "
+        vigil.out.println("monitor: " + urls.size() + (urls.size() == 1 ? " URL" : " URLs") + " at "
                 + trim(rate) + " Hz; waiting for each to answer once (up to " + AgeConverter.describe(liveTimeout) + ")");
         DuringResult duringResult = null;
         String error = null;
@@ -209,6 +228,9 @@ final class MonitorCommand implements Callable<Integer> {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UsageException("--duration: must be positive, got " + duration);
         }
+        if (controlLateMs <= 0) {
+            throw new UsageException("--control-late: must be a positive number of milliseconds, got " + controlLateMs);
+        }
         if (timeoutMs <= 0) {
             throw new UsageException("--timeout: must be a positive number of milliseconds, got " + timeoutMs);
         }
@@ -240,6 +262,10 @@ final class MonitorCommand implements Callable<Integer> {
             try {
                 probes.add(new HttpProbe(new ProbeSpec(name, url, rate, Duration.ofMillis(timeoutMs)), uri,
                         routerAddress, skipSslValidation));
+                if (!noNewConnections) {
+                    probes.add(HttpProbe.newConnections(new ProbeSpec(NewConnectionSeries.name(name), url, rate,
+                            Duration.ofMillis(timeoutMs)), uri, routerAddress, skipSslValidation));
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage().replace("rate of probe " + name, "--rate")
                         .replace("probe " + name + ": ", ""));
