@@ -33,6 +33,7 @@ import vigil.report.ReportWriter;
 import vigil.report.RunReport;
 import vigil.report.Shard;
 import vigil.report.Suite;
+import vigil.report.SummaryArchive;
 import vigil.report.SummaryWriter;
 
 /** {@code vigil run}: runs the selected suites against a CF (or the embedded one) and writes the reports. */
@@ -43,6 +44,8 @@ import vigil.report.SummaryWriter;
 final class RunCommand implements Callable<Integer> {
     /** CI systems kill a task some 10 to 30 s after SIGTERM: cleanup and reports must fit in that. */
     private static final Duration ABORT_CLEANUP_BOUND = Duration.ofSeconds(15);
+    /** The folder of the --history folder where earlier runs' summaries are kept (issue 15). */
+    private static final String SUMMARIES = "summaries";
     private static final Duration ABORT_REPORT_BOUND = Duration.ofSeconds(10);
 
     @ParentCommand
@@ -114,6 +117,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Leave out the Allure HTML report (allure-results, summary.json, JUnit and Cucumber are"
                     + " still written): for --shard runs, whose HTML `vigil merge` makes from the joined results.")
     private boolean noHtml;
+
+    // Issue 15: the outage each probe's own history allows.
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Earlier runs' summary.json files (any folder of them, up to 3 deep): each availability probe"
+                    + " gets the outage allowed by runs of its kind, max(P99 + 5 s, P99 x 1.2) of their longest"
+                    + " outages (config availability.baseline), beside its fixed thresholds. Default with --history:"
+                    + " the summaries kept there.")
+    private Path baselineDir;
 
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
@@ -237,6 +248,7 @@ final class RunCommand implements Callable<Integer> {
         loaded.warnings().forEach(warning -> vigil.err.println("warning: " + warning));
         VigilConfig config = loaded.config();
         ConsoleProgress progress = new ConsoleProgress(vigil.out, System.console() != null);
+        RunBaseline baseline = baseline(config);
         RunSession session = new RunSession(config, plan, progress, Clock.systemUTC());
         RunOutcome outcome;
         try (TerminationSignals signals = TerminationSignals.install(code -> abort(session, plan, progress, code))) {
@@ -246,6 +258,10 @@ final class RunCommand implements Callable<Integer> {
                 new CountDownLatch(1).await();
             }
         }
+        if (baseline != null && !outcome.availability().isEmpty()) {
+            vigil.out.println(baseline.describe());
+            outcome = baseline.apply(outcome, plan.during().orElse(""));
+        }
         if (plan.shard().isPresent() && outcome.scenarios().isEmpty() && outcome.setupFailure().isEmpty()) {
             vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
                     + " shards than scenarios); nothing to run, which is not a failure");
@@ -253,7 +269,26 @@ final class RunCommand implements Callable<Integer> {
         int exitCode = report(outcome, session.leftBehind(), ExitCode.of(outcome, failOnFlaky), plan, progress,
                 AllureHtmlGenerator.DEFAULT_TIMEOUT);
         sayLeftBehind(session);
+        if (historyDir != null) {
+            keepSummary(plan);
+        }
         return exitCode;
+    }
+
+    /** Issue 15: the baseline of this run, from --baseline or the --history folder's summaries; null without. */
+    private RunBaseline baseline(VigilConfig config) throws UsageException {
+        Path dir = baselineDir != null ? baselineDir : historyDir != null ? historyDir.resolve(SUMMARIES) : null;
+        return dir == null ? null : RunBaseline.read(dir, config.availability().learning());
+    }
+
+    /** Issue 15: --history also keeps this run's summary.json, for the next runs' baselines. */
+    private void keepSummary(RunPlan plan) {
+        try {
+            SummaryArchive.keep(new ReportLayout(plan.reportsDir()).summaryJson(), historyDir.resolve(SUMMARIES));
+        } catch (IOException e) {
+            vigil.err.println("vigil run: warning: could not keep summary.json in " + historyDir.resolve(SUMMARIES)
+                    + " for later baselines: " + e.getMessage());
+        }
     }
 
     /**
