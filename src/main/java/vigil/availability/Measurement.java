@@ -213,6 +213,12 @@ public final class Measurement implements AutoCloseable {
         return started;
     }
 
+    /** Every probe's figures so far (the control's last), without stopping anything: for a live view. */
+    public List<ProbeCounts> counts() {
+        Instant now = clock.instant();
+        return all().stream().map(p -> p.tally().counts(now)).toList();
+    }
+
     /** Whether every probe has had a successful check. */
     public boolean live() {
         return probes.stream().allMatch(p -> p.tally().live()) && (control == null || control.tally().live());

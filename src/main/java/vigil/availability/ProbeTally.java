@@ -149,6 +149,15 @@ final class ProbeTally {
         return samples;
     }
 
+    /** The figures so far, for a live view (issue 15's {@code /metrics}); the outage under way counts as ended now. */
+    synchronized ProbeCounts counts(Instant now) {
+        Outage current = live ? detector.current(now) : null;
+        Outage longest = outages.longest();
+        double longestS = Math.max(longest == null ? 0 : longest.durationS(), current == null ? 0 : current.durationS());
+        return new ProbeCounts(spec.name(), role, connection, live ? samples : 0, live ? failures : 0, inconclusive,
+                longestS);
+    }
+
     synchronized Timeline timeline() {
         return timeline;
     }
