@@ -189,7 +189,9 @@ final class ProbeTally {
                 pct, outages.count(), longest, p99), limits.thresholds());
         return new AvailabilityResult(spec.name(), spec.target(), samples, failures, pct,
                 longest == null ? 0 : longest.durationS(), outages.kept(),
-                latency.getTotalCount() == 0 ? null : percentiles(latency), limits.thresholds(), judgement.passed(),
+                latency.getTotalCount() == 0 ? null : percentiles(latency), limits.thresholds(),
+                // The control probe measures the instrument: its failures make samples inconclusive, never a verdict.
+                judgement.passed() || AvailabilityResult.CONTROL.equals(role),
                 judgement.line(), outages.count(), warnings(judged), lateStarts, percentiles(lag), churn.instances(),
                 inFlightCapped, role, connection, role == null ? inconclusive : null,
                 role == null ? inconclusiveFailures : null, null);

@@ -63,6 +63,9 @@ public final class GateJudge {
             }
         }
         for (AvailabilityResult probe : summary.availability()) {
+            if (probe.control()) {
+                continue; // issue 15: the control probe measures Vigil itself, not the platform
+            }
             judgeAvailability(probe, reasons);
         }
         return GateDecision.of(reasons);
