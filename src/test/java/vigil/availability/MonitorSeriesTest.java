@@ -1,0 +1,77 @@
+package vigil.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.Vigil;
+
+/**
+ * {@code vigil monitor} with issue 15's series: a URL over kept-alive and fresh connections, each with its own
+ * outage and its cause, and the control probe beside them, in summary.json, CSV and SVG.
+ */
+class MonitorSeriesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOutageShowsInBothSeriesWithItsCauseAndTheControlStaysUp() throws Exception {
+        try (FakeServer server = FakeServer.start()) {
+            Path reports = dir.resolve("reports");
+            Path ready = dir.resolve("ready");
+            CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> monitor(server.url("/").toString(),
+                    "--rate", "20", "--duration", "2s", "--ready-file", ready.toString(), "--reports", reports.toString()));
+            await("the ready file").atMost(Duration.ofSeconds(20)).until(() -> Files.exists(ready));
+            server.outage(Duration.ofMillis(200), Duration.ofMillis(800), FakeServer.Failure.HTTP_503);
+            String out = running.get(30, TimeUnit.SECONDS);
+
+            Map<String, JsonNode> probes = new HashMap<>();
+            new ObjectMapper().readTree(reports.resolve("summary.json").toFile()).path("availability")
+                    .forEach(p -> probes.put(p.path("name").asText(), p));
+            String name = "127.0.0.1-" + server.port();
+            assertThat(probes).as(out).containsOnlyKeys(name, name + "-new-conn", "vigil-control");
+            for (String series : new String[] {name, name + "-new-conn"}) {
+                JsonNode probe = probes.get(series);
+                assertThat(probe.path("outage_count").asLong()).as(probe.toString()).isEqualTo(1);
+                JsonNode outage = probe.path("outages").path(0);
+                assertThat(outage.path("cause").asText()).isEqualTo("server error (http_503)");
+                assertThat(outage.path("duration_s").asDouble()).as(probe.toString()).isBetween(0.6, 1.0);
+                assertThat(outage.path("start").asText()).isNotEmpty();
+                assertThat(outage.path("end").asText()).isNotEmpty();
+                assertThat(probe.path("inconclusive").isNumber()).isTrue();
+                assertThat(reports.resolve("availability/" + series + ".svg")).isRegularFile();
+            }
+            assertThat(probes.get(name).path("connection").asText()).isEqualTo("reused");
+            assertThat(probes.get(name + "-new-conn").path("connection").asText()).isEqualTo("new");
+            JsonNode control = probes.get("vigil-control");
+            assertThat(control.path("role").asText()).isEqualTo("control");
+            assertThat(control.path("passed").asBoolean()).isTrue();
+            assertThat(Files.readAllLines(reports.resolve("availability/vigil-control.csv")).get(0))
+                    .endsWith(",inconclusive");
+        }
+    }
+
+    private static String monitor(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] command = new String[args.length + 1];
+        command[0] = "monitor";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            int code = Vigil.run(o, o, Map.of(), command);
+            return "exit " + code + "\n" + out.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
