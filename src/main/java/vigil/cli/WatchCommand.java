@@ -286,16 +286,17 @@ final class WatchCommand implements Callable<Integer> {
         window = null;
     }
 
-    /** Removes the oldest run folders beyond --keep (their names sort by time). */
+    /**
+     * Removes the oldest run folders beyond --keep (their names sort by time). The window under way writes into the
+     * newest folder, which --keep (at least 1) always keeps.
+     */
     private void prune() throws IOException {
         List<Path> runs;
         try (Stream<Path> list = Files.list(reportsDir)) {
             runs = list.filter(Files::isDirectory).sorted().toList();
         }
         for (int i = 0; i < runs.size() - keep; i++) {
-            if (!runs.get(i).equals(windowDir) && (window == null || !runs.get(i).startsWith(windowDir))) {
-                FileTrees.deleteRecursively(runs.get(i));
-            }
+            FileTrees.deleteRecursively(runs.get(i));
         }
     }
 }
