@@ -212,6 +212,12 @@ final class WatchCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             vigil.err.println("vigil watch: run " + n + ": " + ErrorText.of(e));
             lastExitCode = ExitCode.SETUP_FAILED;
+        } catch (Error e) {
+            // A scheduled task that throws is never run again: end the watch, saying why, rather than hang.
+            vigil.err.println("vigil watch: run " + n + ": " + e + "; stopping");
+            lastExitCode = ExitCode.SETUP_FAILED;
+            done.countDown();
+            throw e;
         }
         if (maxRuns > 0 && n >= maxRuns) {
             done.countDown();
