@@ -32,13 +32,4 @@ public record LearningSettings(boolean control, Duration controlLate, boolean ne
     public static LearningSettings defaults() {
         return DEFAULTS;
     }
-
-    /** The rule in words, e.g. {@code max(p99 + 5 s, p99 x 1.2)}. */
-    public String rule() {
-        return "max(p99 + " + trim(marginS) + " s, p99 x " + trim(factor) + ")";
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }

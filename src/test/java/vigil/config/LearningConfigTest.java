@@ -25,7 +25,8 @@ class LearningConfigTest {
         assertThat(learning.newConnections()).isTrue();
         assertThat(learning.minRuns()).isEqualTo(5);
         assertThat(learning.judge()).isFalse();
-        assertThat(learning.rule()).isEqualTo("max(p99 + 5 s, p99 x 1.2)");
+        assertThat(learning.marginS()).isEqualTo(5.0);
+        assertThat(learning.factor()).isEqualTo(1.2);
     }
 
     @Test
