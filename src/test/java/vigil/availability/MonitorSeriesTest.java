@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.Vigil;
+import vigil.sim.Sim;
+import vigil.sim.SimOptions;
 
 /**
  * {@code vigil monitor} with issue 15's series: a URL over kept-alive and fresh connections, each with its own
@@ -61,6 +63,21 @@ class MonitorSeriesTest {
             assertThat(control.path("passed").asBoolean()).isTrue();
             assertThat(Files.readAllLines(reports.resolve("availability/vigil-control.csv")).get(0))
                     .endsWith(",inconclusive");
+        }
+    }
+
+    @Test
+    void aRouterAnswerNamesTheRouterAsTheCause() throws Exception {
+        try (Sim sim = Sim.start(SimOptions.defaults())) {
+            Path reports = dir.resolve("reports");
+            String out = monitor("http://no-such-app." + sim.appsDomain() + "/", "--router-address", sim.routerAddress(),
+                    "--rate", "10", "--duration", "1s", "--live-timeout", "1s", "--reports", reports.toString());
+
+            assertThat(out).startsWith("exit 3");
+            JsonNode summary = new ObjectMapper().readTree(reports.resolve("summary.json").toFile());
+            JsonNode probe = summary.path("availability").path(0);
+            assertThat(probe.path("outages").path(0).path("error_kinds").has("http_404_unknown_route")).as(out).isTrue();
+            assertThat(probe.path("outages").path(0).path("cause").asText()).isEqualTo("router: unknown_route (http_404)");
         }
     }
 
