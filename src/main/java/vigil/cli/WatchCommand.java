@@ -92,6 +92,10 @@ final class WatchCommand implements Callable<Integer> {
             description = "A --probe check without an answer this long after its time fails (default: ${DEFAULT-VALUE}).")
     private long timeoutMs;
 
+    @Option(names = "--skip-ssl-validation",
+            description = "Accept any TLS certificate of the --probe URLs (a warning says so).")
+    private boolean skipSslValidation;
+
     @Option(names = "--metrics-port", paramLabel = "N", defaultValue = "9464",
             description = "Serve /metrics on 127.0.0.1:N (default: ${DEFAULT-VALUE}; 0 takes a free port).")
     private int metricsPort;
@@ -146,6 +150,10 @@ final class WatchCommand implements Callable<Integer> {
             throw new UsageException("--suites none needs at least one --probe URL: there would be nothing to watch");
         }
         ReportsFolder.check("--reports", reportsDir);
+        if (skipSslValidation && !probeUrls.isEmpty()) {
+            vigil.err.println("vigil watch: warning: --skip-ssl-validation: TLS certificates of the --probe URLs are not"
+                    + " verified");
+        }
         List<URI> urls = new ArrayList<>();
         for (String url : probeUrls) {
             try {
@@ -263,8 +271,8 @@ final class WatchCommand implements Callable<Integer> {
             ProbeSpec reused = new ProbeSpec(name, url.toString(), rate, Duration.ofMillis(timeoutMs));
             ProbeSpec fresh = new ProbeSpec(NewConnectionSeries.name(name), url.toString(), rate,
                     Duration.ofMillis(timeoutMs));
-            builder.probe(new HttpProbe(reused, url, null), ProbeLimits.NONE)
-                    .probe(HttpProbe.newConnections(fresh, url, null, false), ProbeLimits.NONE);
+            builder.probe(new HttpProbe(reused, url, null, skipSslValidation), ProbeLimits.NONE)
+                    .probe(HttpProbe.newConnections(fresh, url, null, skipSslValidation), ProbeLimits.NONE);
         }
         Measurement next = builder.start();
         closeWindow(metrics);
