@@ -37,6 +37,8 @@ public final class Measurement implements AutoCloseable {
     /** A control answer later than this marks the instrument as in trouble (loopback answers in about 1 ms). */
     public static final Duration DEFAULT_CONTROL_LATE = Duration.ofMillis(500);
     private static final double MIN_CONTROL_HZ = 10;
+    private static final ProbeLimits CONTROL_LIMITS = ProbeLimits.measuredOnly("the control probe measures Vigil"
+            + " itself; while it fails, the other probes' samples are inconclusive");
     private static final double MAX_CONTROL_HZ = 100;
 
     private final Clock clock;
@@ -157,7 +159,7 @@ public final class Measurement implements AutoCloseable {
                 controlProbe = new HttpProbe(controlSpec(builder), endpoint.url(), null);
             }
             if (controlProbe != null) {
-                ProbeTally tally = new ProbeTally(controlProbe.spec(), ProbeLimits.NONE, deploy, builder.lateStart,
+                ProbeTally tally = new ProbeTally(controlProbe.spec(), CONTROL_LIMITS, deploy, builder.lateStart,
                         started).describedAs(AvailabilityResult.CONTROL, null);
                 controlProbed = new Probed(controlProbe, tally, writer.open(controlProbe.spec().name()));
             }

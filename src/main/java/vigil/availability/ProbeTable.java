@@ -30,9 +30,19 @@ public final class ProbeTable {
                     ProbeVerdict.seconds(p.longestOutageS()),
                     latency == null ? "-" : ms(latency.p50()), latency == null ? "-" : ms(latency.p99()),
                     latency == null ? "-" : ms(latency.max()), p.lateStarts() == null ? "-" : p.lateStarts(),
-                    p.passed() ? "passed" : "FAILED"));
+                    result(p)));
         }
         return lines;
+    }
+
+    private static String result(AvailabilityResult p) {
+        if (p.isSelfCheck()) {
+            return "self-check";
+        }
+        if (p.notJudged() != null) {
+            return "not judged";
+        }
+        return p.passed() ? "passed" : "FAILED";
     }
 
     private static String ms(double value) {

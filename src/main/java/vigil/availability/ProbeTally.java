@@ -185,16 +185,17 @@ final class ProbeTally {
         double pct = samples == 0 ? 0 : (samples - failures) * 100.0 / samples;
         Double p99 = latency.getTotalCount() == 0 ? null : millis(latency.getValueAtPercentile(99));
         Outage longest = outages.longest();
-        ProbeVerdict.Judgement judgement = ProbeVerdict.judge(new ProbeVerdict.Figures(spec.name(), samples, failures,
-                pct, outages.count(), longest, p99), limits.thresholds());
+        ProbeVerdict.Figures figures = new ProbeVerdict.Figures(spec.name(), samples, failures, pct, outages.count(),
+                longest, p99);
+        ProbeVerdict.Judgement judgement = limits.notJudged() != null
+                ? ProbeVerdict.measuredOnly(figures, limits.notJudged())
+                : ProbeVerdict.judge(figures, limits.thresholds());
         return new AvailabilityResult(spec.name(), spec.target(), samples, failures, pct,
                 longest == null ? 0 : longest.durationS(), outages.kept(),
-                latency.getTotalCount() == 0 ? null : percentiles(latency), limits.thresholds(),
-                // The control probe measures the instrument: its failures make samples inconclusive, never a verdict.
-                judgement.passed() || AvailabilityResult.CONTROL.equals(role),
+                latency.getTotalCount() == 0 ? null : percentiles(latency), limits.thresholds(), judgement.passed(),
                 judgement.line(), outages.count(), warnings(judged), lateStarts, percentiles(lag), churn.instances(),
-                inFlightCapped, role, connection, role == null ? inconclusive : null,
-                role == null ? inconclusiveFailures : null, null);
+                inFlightCapped, limits.selfCheck() ? Boolean.TRUE : null, limits.notJudged(), role, connection,
+                role == null ? inconclusive : null, role == null ? inconclusiveFailures : null, null);
     }
 
     private List<String> warnings(long judged) {

@@ -27,6 +27,12 @@ final class ProbeVerdict {
     private ProbeVerdict() {
     }
 
+    /** A probe measured but not judged passes, and its line says why it was not judged. */
+    static Judgement measuredOnly(Figures f, String reason) {
+        return new Judgement(true, f.name() + ": " + percent(f.availabilityPct(), f.failures())
+                + " measured, not judged: " + reason + " (" + outages(f) + ")");
+    }
+
     static Judgement judge(Figures f, Thresholds limits) {
         List<String> breaches = new ArrayList<>();
         if (f.samples() == 0) {

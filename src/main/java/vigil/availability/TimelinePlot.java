@@ -22,18 +22,33 @@ import vigil.report.AvailabilityResult.Outage;
  * dashed lines, and a time axis in UTC. Written with the JDK's XML writer, so every text is escaped.
  */
 final class TimelinePlot {
-    private static final double WIDTH = 1000;
-    private static final double HEIGHT = 380;
+    static final double WIDTH = 1000;
+    private static final double HEIGHT = 390;
     private static final double LEFT = 70;
     private static final double RIGHT = 20;
-    private static final double STRIP_TOP = 44;
+    /** Space kept free at the edges of the picture, so that no text touches them. */
+    private static final double MARGIN = 4;
+    private static final double FONT = 11;
+    private static final double DEPLOY_LABEL_Y = 42;
+    private static final double STRIP_TOP = 50;
     private static final double STRIP_HEIGHT = 26;
-    private static final double LATENCY_TOP = 90;
-    private static final double LATENCY_BOTTOM = 320;
+    private static final double LATENCY_LABEL_Y = 94;
+    private static final double LATENCY_TOP = 112;
+    private static final double LATENCY_BOTTOM = 330;
+    private static final double LEGEND_LINE = 13;
+    /**
+     * The widest a character of the sans-serif font is on average, in em (digits are 0.55 to 0.64): SVG has no
+     * text measurement without a renderer, so a text is placed by this estimate of its width.
+     */
+    static final double CHAR_EM = 0.62;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final long[] TICK_SECONDS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
-            10800, 21600, 43200, 86400};
+    /** Tick steps in milliseconds: sub-second ones, so that a short window still has a time axis. */
+    private static final long[] TICK_MILLIS = {10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000,
+            30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000,
+            21_600_000, 43_200_000, 86_400_000};
+    /** At most this many ticks: their labels must not run into each other. */
+    private static final int MAX_TICKS = 8;
 
     /** What the plot shows. {@code deployStart}/{@code deployEnd} may be {@code null}. */
     record Content(String title, Timeline timeline, Instant end, List<Outage> outages, Instant deployStart,
@@ -73,25 +88,21 @@ final class TimelinePlot {
         svg.writeAttribute("font-family", "sans-serif");
         svg.writeAttribute("font-size", "11");
         rect(0, 0, WIDTH, HEIGHT, "#ffffff", null, "background");
-        text(LEFT, 24, content.title(), "title", "14");
+        text(LEFT, 24, content.title(), "title", 14);
         List<Timeline.Bucket> buckets = content.timeline().buckets();
         strip(buckets);
         latency(buckets);
         outages();
         axis();
-        deploy(content.deployStart(), "deploy-start", "deploy start");
-        deploy(content.deployEnd(), "deploy-end", "deploy end");
-        text(LEFT, HEIGHT - 10, "strip: share of failed samples per " + describe(content.timeline().bucketWidth())
-                + " (green none, red all, grey no sample); line: p99 latency of successful samples;"
-                + " shaded: outages; dashed: deploy; violet bar: inconclusive (the control probe failed)", "legend",
-                "10");
+        deploy();
+        legend();
         svg.writeEndElement();
         svg.writeEndDocument();
         svg.close();
     }
 
     private void strip(List<Timeline.Bucket> buckets) throws XMLStreamException {
-        text(4, STRIP_TOP + 17, "failures", null, null);
+        text(MARGIN, STRIP_TOP + 17, "failures", null, FONT);
         svg.writeStartElement("g");
         svg.writeAttribute("class", "buckets");
         for (Timeline.Bucket bucket : buckets) {
@@ -130,9 +141,10 @@ final class TimelinePlot {
             if (i > 0) {
                 line(LEFT, y, WIDTH - RIGHT, y, "#eeeeee", null, null);
             }
-            text(4, y + 4, num(value) + " ms", null, null);
+            text(MARGIN, y + 4, num(value) + " ms", "latency-tick", FONT);
         }
-        text(4, LATENCY_TOP - 6, "p99 latency", null, null);
+        // Above the top tick's label, between it and the strip: the two must not overlap.
+        text(MARGIN, LATENCY_LABEL_Y, "p99 latency", "latency-label", FONT);
         List<String> runs = new ArrayList<>();
         StringBuilder points = new StringBuilder();
         for (Timeline.Bucket bucket : buckets) {
@@ -151,9 +163,20 @@ final class TimelinePlot {
             runs.add(points.toString().trim());
         }
         for (String run : runs) {
+            if (!run.contains(" ")) {
+                // One bucket between gaps: a line through a single point has no length and would not show.
+                String[] xy = run.split(",");
+                svg.writeEmptyElement("circle");
+                svg.writeAttribute("class", "latency-point");
+                svg.writeAttribute("cx", xy[0]);
+                svg.writeAttribute("cy", xy[1]);
+                svg.writeAttribute("r", "2.5");
+                svg.writeAttribute("fill", "#1e88e5");
+                continue;
+            }
             svg.writeEmptyElement("polyline");
             svg.writeAttribute("class", "latency");
-            svg.writeAttribute("points", run.contains(" ") ? run : run + " " + run);
+            svg.writeAttribute("points", run);
             svg.writeAttribute("fill", "none");
             svg.writeAttribute("stroke", "#1e88e5");
             svg.writeAttribute("stroke-width", "1.5");
@@ -181,32 +204,87 @@ final class TimelinePlot {
     }
 
     private void axis() throws XMLStreamException {
-        long spanSeconds = (long) Math.ceil(spanNanos / 1e9);
-        long step = TICK_SECONDS[TICK_SECONDS.length - 1];
-        for (long candidate : TICK_SECONDS) {
-            if (spanSeconds / candidate <= 8) {
-                step = candidate;
-                break;
-            }
-        }
-        long firstTick = (from.getEpochSecond() / step + 1) * step;
+        long step = tickMillis(spanNanos);
+        long fromMillis = from.toEpochMilli();
+        long firstTick = (Math.floorDiv(fromMillis, step) + 1) * step;
         Instant to = from.plusNanos((long) spanNanos);
-        for (long t = firstTick; !Instant.ofEpochSecond(t).isAfter(to); t += step) {
-            double x = x(Instant.ofEpochSecond(t));
+        DateTimeFormatter format = step >= 1_000 ? CLOCK
+                : DateTimeFormatter.ofPattern(step >= 100 ? "HH:mm:ss.S" : "HH:mm:ss.SS", Locale.ROOT)
+                .withZone(ZoneOffset.UTC);
+        for (long t = firstTick; !Instant.ofEpochMilli(t).isAfter(to); t += step) {
+            double x = x(Instant.ofEpochMilli(t));
             line(x, LATENCY_BOTTOM, x, LATENCY_BOTTOM + 4, "#616161", null, null);
-            text(x - 22, LATENCY_BOTTOM + 16, CLOCK.format(Instant.ofEpochSecond(t)), "tick", null);
+            String label = format.format(Instant.ofEpochMilli(t));
+            text(x - width(label, FONT) / 2, LATENCY_BOTTOM + 16, label, "tick", FONT);
         }
-        text(WIDTH - RIGHT - 24, LATENCY_BOTTOM + 30, "UTC", null, null);
+        // In the left margin, on the ticks' row: at the right it would collide with the last tick's label.
+        text(MARGIN, LATENCY_BOTTOM + 16, "UTC", "tick-zone", FONT);
     }
 
-    private void deploy(Instant at, String cssClass, String label) throws XMLStreamException {
-        if (at == null) {
+    /** The smallest step that gives at most {@link #MAX_TICKS} ticks over the span. */
+    static long tickMillis(double spanNanos) {
+        for (long candidate : TICK_MILLIS) {
+            if (spanNanos / (candidate * 1e6) <= MAX_TICKS) {
+                return candidate;
+            }
+        }
+        return TICK_MILLIS[TICK_MILLIS.length - 1];
+    }
+
+    /** The deploy's start and end as dashed lines, and one label naming both (two labels would collide). */
+    private void deploy() throws XMLStreamException {
+        Instant start = content.deployStart();
+        Instant end = content.deployEnd();
+        if (start != null) {
+            line(x(start), STRIP_TOP - 6, x(start), LATENCY_BOTTOM, "#6a1b9a", "5,3", "deploy-start");
+        }
+        if (end != null) {
+            line(x(end), STRIP_TOP - 6, x(end), LATENCY_BOTTOM, "#6a1b9a", "5,3", "deploy-end");
+        }
+        if (start == null && end == null) {
             return;
         }
-        double x = x(at);
-        line(x, STRIP_TOP - 6, x, LATENCY_BOTTOM, "#6a1b9a", "5,3", cssClass);
-        text(x + 3, LATENCY_TOP - 6 + (cssClass.endsWith("end") ? 12 : 0), label + " " + CLOCK.format(at) + "Z",
-                cssClass + "-label", null);
+        String label = start == null ? "deploy until " + CLOCK.format(end) + "Z"
+                : end == null ? "deploy from " + CLOCK.format(start) + "Z"
+                : "deploy " + CLOCK.format(start) + "Z to " + CLOCK.format(end) + "Z";
+        text(x(start != null ? start : end) + 3, DEPLOY_LABEL_Y, label, "deploy-label", FONT);
+    }
+
+    /** What the marks mean, in as many lines as it takes; the deploy's only when there was one. */
+    private void legend() throws XMLStreamException {
+        List<String> parts = new ArrayList<>(List.of(
+                "strip: share of failed samples per " + describe(content.timeline().bucketWidth())
+                        + " (green none, red all, grey no sample)",
+                "line: p99 latency of successful samples (a dot: a single bucket)", "shaded: outages"));
+        if (content.deployStart() != null || content.deployEnd() != null) {
+            parts.add("dashed: deploy");
+        }
+        if (content.timeline().buckets().stream().anyMatch(b -> b.inconclusive() > 0)) {
+            parts.add("violet bar: inconclusive (the control probe failed)"); // issue 15
+        }
+        double fontSize = 10;
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String part : parts) {
+            String joined = current.length() == 0 ? part : current + "; " + part;
+            if (current.length() > 0 && LEFT + width(joined, fontSize) > WIDTH - MARGIN) {
+                lines.add(current.toString());
+                current.setLength(0);
+                current.append(part);
+            } else {
+                current.setLength(0);
+                current.append(joined);
+            }
+        }
+        lines.add(current.toString());
+        for (int i = 0; i < lines.size(); i++) {
+            text(LEFT, HEIGHT - 8 - LEGEND_LINE * (lines.size() - 1 - i), lines.get(i), "legend", fontSize);
+        }
+    }
+
+    /** The estimated width of a text in the plot's font, in pixels. */
+    static double width(String text, double fontSize) {
+        return text.length() * fontSize * CHAR_EM;
     }
 
     private double x(Instant at) {
@@ -281,16 +359,20 @@ final class TimelinePlot {
         }
     }
 
-    private void text(double x, double y, String value, String cssClass, String size) throws XMLStreamException {
+    /**
+     * A text whose left end is at {@code x}, moved left as far as it must to end inside the picture, and set
+     * smaller when it is wider than the picture: a label cut off at the edge says nothing.
+     */
+    private void text(double x, double y, String value, String cssClass, double size) throws XMLStreamException {
+        double fontSize = Math.min(size, Math.floor((WIDTH - 2 * MARGIN) / Math.max(1, value.length() * CHAR_EM)));
+        double left = Math.max(MARGIN, Math.min(x, WIDTH - MARGIN - width(value, fontSize)));
         svg.writeStartElement("text");
         if (cssClass != null) {
             svg.writeAttribute("class", cssClass);
         }
-        attribute("x", x);
+        attribute("x", left);
         attribute("y", y);
-        if (size != null) {
-            svg.writeAttribute("font-size", size);
-        }
+        attribute("font-size", fontSize);
         svg.writeCharacters(value);
         svg.writeEndElement();
     }

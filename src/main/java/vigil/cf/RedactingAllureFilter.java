@@ -14,9 +14,11 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vigil.report.AllureStepLayout;
 
 /**
- * Attaches every CF request and response to the running Allure test, with secrets redacted.
+ * Attaches every CF request and response to the running Allure test, with secrets redacted, each call in a step
+ * of its own.
  * (allure-rest-assured's own filter attaches form parameters and bodies as they are, which would put
  * the admin password of a password grant and every issued token into the report.)
  */
@@ -28,6 +30,8 @@ final class RedactingAllureFilter implements OrderedFilter {
             new FreemarkerAttachmentRenderer("http-request.ftl");
     private static final FreemarkerAttachmentRenderer RESPONSE_RENDERER =
             new FreemarkerAttachmentRenderer("http-response.ftl");
+
+    private static final String CALLS = "CF API calls";
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
@@ -59,9 +63,12 @@ final class RedactingAllureFilter implements OrderedFilter {
                 .setHeaders(Redactor.headers(toMap(response.getHeaders())))
                 .setBody(Redactor.body(response.getBody().asString()))
                 .build();
-        DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
-        processor.addAttachment(requestAttachment.build(), REQUEST_RENDERER);
-        processor.addAttachment(responseAttachment, RESPONSE_RENDERER);
+        // A step per call, gathered under one "CF API calls (N)" step: a step that pushes an app makes dozens.
+        AllureStepLayout.groupedStep(CALLS, name + ": " + response.getStatusCode(), () -> {
+            DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
+            processor.addAttachment(requestAttachment.build(), REQUEST_RENDERER);
+            processor.addAttachment(responseAttachment, RESPONSE_RENDERER);
+        });
     }
 
     private static Map<String, String> toMap(Headers headers) {

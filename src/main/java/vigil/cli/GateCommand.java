@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vigil.report.AvailabilityResult;
 import vigil.report.GateDecision;
 import vigil.report.GateJudge;
 import vigil.report.Summary;
@@ -46,6 +47,10 @@ final class GateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         GateDecision decision = judge.judge(summary);
+        // Self-check probes (an outage caused on purpose): said, so that a gate that skips them does so visibly.
+        summary.availability().stream().filter(AvailabilityResult::isSelfCheck).forEach(probe ->
+                vigil.out.println("gate: " + probe.name() + " is a self-check of the instrument, not judged against"
+                        + " thresholds (its scenario's result counts)"));
         if (decision.passed()) {
             vigil.out.println("gate passed: " + summaryFile + " (verdict " + summary.verdict().id() + ")");
             return ExitCode.PASSED;

@@ -44,7 +44,10 @@ import vigil.report.Thresholds;
 @Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Probe URLs on a fixed-rate schedule while a command runs (--during) or for a fixed time"
                 + " (--duration), then judge each against the thresholds.",
-                "Writes REPORTS/availability/NAME.csv (every sample), NAME.svg (timeline) and REPORTS/summary.json."})
+                "Writes REPORTS/availability/NAME.csv (every sample), NAME.svg (timeline) and REPORTS/summary.json.",
+                "Each URL is judged as the app-http probe of a run is, unless told otherwise: at least 99.5%% available"
+                        + " and no outage longer than 2 s (--min-availability and --max-outage replace these;"
+                        + " --no-thresholds measures only)."})
 final class MonitorCommand implements Callable<Integer> {
     @ParentCommand
     private VigilCommand vigil;
@@ -87,6 +90,11 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Mixin
     private ThresholdOptions thresholdOptions = new ThresholdOptions();
+
+    @Option(names = "--no-thresholds",
+            description = "Measure only: judge no URL against any threshold (exit 0 unless the --during command"
+                    + " fails); summary.json and the console say the thresholds were off.")
+    private boolean noThresholds;
 
     @Option(names = "--known-error", paramLabel = "REGEX",
             description = "Errors matching REGEX (e.g. http_502, ^connection_reset$) count as warnings, not failures;"
@@ -234,7 +242,7 @@ final class MonitorCommand implements Callable<Integer> {
         if (timeoutMs <= 0) {
             throw new UsageException("--timeout: must be a positive number of milliseconds, got " + timeoutMs);
         }
-        Thresholds thresholds = thresholdOptions.thresholds();
+        Thresholds thresholds = MonitorThresholds.of(thresholdOptions.thresholds(), noThresholds);
         List<Pattern> patterns = new ArrayList<>();
         for (String regex : knownErrors) {
             try {
@@ -244,7 +252,7 @@ final class MonitorCommand implements Callable<Integer> {
                         + e.getDescription());
             }
         }
-        return new ProbeLimits(thresholds, patterns);
+        return noThresholds ? ProbeLimits.measuredOnly(MonitorThresholds.OFF) : new ProbeLimits(thresholds, patterns);
     }
 
     private List<HttpProbe> probes() throws UsageException {

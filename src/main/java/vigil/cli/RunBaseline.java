@@ -60,8 +60,8 @@ final class RunBaseline {
     List<AvailabilityResult> apply(List<AvailabilityResult> probes, String suite, String during) {
         List<AvailabilityResult> judged = new ArrayList<>();
         for (AvailabilityResult probe : probes) {
-            if (probe.control()) {
-                judged.add(probe);
+            if (probe.control() || probe.isSelfCheck()) {
+                judged.add(probe); // the instrument's own checks: no history to learn from
                 continue;
             }
             String kind = rule.kind(suite, probe.name(), during);

@@ -6,6 +6,8 @@ import io.qameta.allure.ReportGenerator;
 import io.qameta.allure.core.Configuration;
 import io.qameta.allure.ga.GaPlugin;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +33,17 @@ final class AllureHtmlMain {
             List<Extension> extensions = new ArrayList<>(defaults.getExtensions().stream()
                     .filter(e -> !(e instanceof GaPlugin)).toList());
             extensions.add(new AllureHistoryExport(Path.of(args[1])));
-            Configuration offline = new ConfigurationBuilder().fromExtensions(extensions).build();
-            new ReportGenerator(offline).generateSingleFile(Path.of(args[1]), List.of(Path.of(args[0])));
-        } catch (RuntimeException e) {
+            // The Behaviors tab and the trend hint: a plugin of Vigil's own (its script is a file in a folder).
+            extensions.addAll(AllureBehaviors.aggregators());
+            Path pluginDir = Files.createTempDirectory("vigil-allure-plugin");
+            try {
+                Configuration offline = new ConfigurationBuilder().fromExtensions(extensions)
+                        .fromPlugins(List.of(AllureBehaviors.plugin(pluginDir))).build();
+                new ReportGenerator(offline).generateSingleFile(Path.of(args[1]), List.of(Path.of(args[0])));
+            } finally {
+                FileTrees.deleteRecursively(pluginDir);
+            }
+        } catch (IOException | RuntimeException e) {
             e.printStackTrace();
             System.err.println("Allure could not generate the report: " + rootCause(e));
             System.exit(1);

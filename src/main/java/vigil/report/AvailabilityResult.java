@@ -1,5 +1,6 @@
 package vigil.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -33,6 +34,11 @@ import static java.util.Collections.unmodifiableSortedMap;
  * @param instances        the answering instance ids seen before, during and after the deploy
  * @param inFlightCapped   samples not sent because the probe's cap of checks in flight was reached; they count
  *                         as failed (the instrument's own health: the target hung or answered slower than the rate)
+ * @param selfCheck        {@code true} for a probe that checks the instrument against an outage caused on purpose
+ *                         (e.g. a deploy without evacuation): no threshold is applied to it, in the run or by a gate;
+ *                         its scenario checks the outage was measured. Left out of summary.json otherwise
+ * @param notJudged        why the probe was measured but not judged (a self-check, {@code --no-thresholds}); left
+ *                         out of summary.json for a judged probe
  * @param role             {@code control} for the control probe (Vigil's own loopback endpoint, which measures the
  *                         instrument); {@code null} for a probe of the target
  * @param connection       for HTTP probes: {@code reused} (a kept-alive connection) or {@code new} (a fresh TCP and
@@ -60,12 +66,14 @@ public record AvailabilityResult(
         @JsonProperty("schedule_lag_ms") Latency scheduleLagMs,
         @JsonProperty("instances") Instances instances,
         @JsonProperty("in_flight_capped") Long inFlightCapped,
+        @JsonProperty("self_check") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean selfCheck,
+        @JsonProperty("not_judged") @JsonInclude(JsonInclude.Include.NON_NULL) String notJudged,
         // Issue 15 (availability that learns): the fields below.
-        @JsonProperty("role") String role,
-        @JsonProperty("connection") String connection,
-        @JsonProperty("inconclusive") Long inconclusive,
-        @JsonProperty("inconclusive_failures") Long inconclusiveFailures,
-        @JsonProperty("baseline") BaselineLimit baseline) {
+        @JsonProperty("role") @JsonInclude(JsonInclude.Include.NON_NULL) String role,
+        @JsonProperty("connection") @JsonInclude(JsonInclude.Include.NON_NULL) String connection,
+        @JsonProperty("inconclusive") @JsonInclude(JsonInclude.Include.NON_NULL) Long inconclusive,
+        @JsonProperty("inconclusive_failures") @JsonInclude(JsonInclude.Include.NON_NULL) Long inconclusiveFailures,
+        @JsonProperty("baseline") @JsonInclude(JsonInclude.Include.NON_NULL) BaselineLimit baseline) {
 
     /** The value of {@code role} for the control probe. */
     public static final String CONTROL = "control";
@@ -82,24 +90,40 @@ public record AvailabilityResult(
                               double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
                               boolean passed) {
         this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
-                null, null, List.of(), null, null, null, null);
+                null, null, List.of(), null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A result of the figures Vigil measured before issue 15's fields (control, connection, baseline). */
+    /** A result without issue 15's fields (control, connection, inconclusive samples, baseline). */
+    public AvailabilityResult(String name, String target, long samples, long failures, double availabilityPct,
+                              double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
+                              boolean passed, String verdict, Long outageCount, List<String> warnings, Long lateStarts,
+                              Latency scheduleLagMs, Instances instances, Long inFlightCapped, Boolean selfCheck,
+                              String notJudged) {
+        this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
+                verdict, outageCount, warnings, lateStarts, scheduleLagMs, instances, inFlightCapped, selfCheck,
+                notJudged, null, null, null, null, null);
+    }
+
+    /** Whether this probe is a self-check of the instrument, which no threshold judges (see {@code selfCheck}). */
+    public boolean isSelfCheck() {
+        return Boolean.TRUE.equals(selfCheck);
+    }
+
+    /** A judged result without the self-check mark or issue 15's fields. */
     public AvailabilityResult(String name, String target, long samples, long failures, double availabilityPct,
                               double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
                               boolean passed, String verdict, Long outageCount, List<String> warnings, Long lateStarts,
                               Latency scheduleLagMs, Instances instances, Long inFlightCapped) {
         this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
-                verdict, outageCount, warnings, lateStarts, scheduleLagMs, instances, inFlightCapped, null, null, null,
-                null, null);
+                verdict, outageCount, warnings, lateStarts, scheduleLagMs, instances, inFlightCapped, null, null);
     }
 
     /** This result judged again with a baseline: {@code passed} and {@code verdict} as given. */
     public AvailabilityResult withBaseline(BaselineLimit limit, boolean judgedPassed, String judgedVerdict) {
         return new AvailabilityResult(name, target, samples, failures, availabilityPct, longestOutageS, outages,
                 latency, thresholds, judgedPassed, judgedVerdict, outageCount, warnings, lateStarts, scheduleLagMs,
-                instances, inFlightCapped, role, connection, inconclusive, inconclusiveFailures, limit);
+                instances, inFlightCapped, selfCheck, notJudged, role, connection, inconclusive, inconclusiveFailures,
+                limit);
     }
 
     /** Whether this is the control probe, which measures the instrument rather than the target. */

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The earlier runs a baseline learns from ({@code --baseline DIR}): every {@code summary.json} (or {@code *.json}
  * in a {@code summaries/} folder, as {@code --history} keeps them) up to three folders deep, each probe's longest
  * outage filed under its kind. A file that is no summary is skipped and named in {@link #skipped()}; a run seen
- * twice (the same {@code run_id}) counts once; control probes are never a baseline.
+ * twice (the same {@code run_id}) counts once; control and self-check probes are never a baseline.
  */
 public final class BaselineHistory {
     private static final int DEPTH = 3;
@@ -54,7 +54,7 @@ public final class BaselineHistory {
             String suite = suiteOf(summary);
             String during = summary.during() == null ? "" : summary.during().command();
             for (AvailabilityResult probe : summary.availability()) {
-                if (probe.control() || probe.samples() == 0) {
+                if (probe.control() || probe.isSelfCheck() || probe.samples() == 0) {
                     continue;
                 }
                 history.longestByKind.computeIfAbsent(rule.kind(suite, probe.name(), during), k -> new ArrayList<>())

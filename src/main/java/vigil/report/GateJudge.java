@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * {@code --during} command failed, when a suite has more failed scenarios than {@code maxFailed}, or
  * when an availability probe breaches its thresholds, and, when told to, when a scenario is flaky (passed only
  * on a rerun). The thresholds are the stricter of the run's
- * own and the overrides: an override can tighten a threshold, never loosen it.
+ * own and the overrides: an override can tighten a threshold, never loosen it. A self-check probe
+ * ({@link AvailabilityResult#isSelfCheck()}: an outage caused on purpose) is never judged against thresholds.
  *
  * <p>Example: {@code new GateJudge(0, new Thresholds(99.9, null, null, null)).judge(summary)}.
  */
@@ -63,10 +64,11 @@ public final class GateJudge {
             }
         }
         for (AvailabilityResult probe : summary.availability()) {
-            if (probe.control()) {
-                continue; // issue 15: the control probe measures Vigil itself, not the platform
+            // A self-check's outage is caused on purpose; its scenario's result says whether it was measured. The
+            // control probe (issue 15) measures Vigil itself, not the platform.
+            if (!probe.isSelfCheck() && !probe.control()) {
+                judgeAvailability(probe, reasons);
             }
-            judgeAvailability(probe, reasons);
         }
         return GateDecision.of(reasons);
     }

@@ -97,6 +97,58 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aSiteDownMostOfTheTimeFailsOnTheDefaultThresholdsAndPassesOnlyWithNoThresholds() throws Exception {
+        // Up for the first 250 ms of every second, 503 for the rest: down three quarters of the time.
+        HttpServer flapping = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        long origin = System.nanoTime();
+        flapping.createContext("/", exchange -> {
+            boolean up = (System.nanoTime() - origin) % 1_000_000_000L < 250_000_000L;
+            exchange.sendResponseHeaders(up ? 200 : 503, -1);
+            exchange.close();
+        });
+        flapping.start();
+        try {
+            String url = "http://127.0.0.1:" + flapping.getAddress().getPort() + "/";
+
+            Run judged = monitor(url, "--rate", "20", "--duration", "1s", "--reports", dir.resolve("judged").toString());
+
+            assertThat(judged.exitCode()).as(judged.toString()).isEqualTo(1);
+            assertThat(judged.out()).containsPattern("127\\.0\\.0\\.1-\\d+: \\d+\\.\\d\\d% < 99\\.50%")
+                    .contains("FAILED", "monitor: failed (exit 1)");
+            JsonNode probe = new ObjectMapper().readTree(dir.resolve("judged/summary.json").toFile())
+                    .get("availability").get(0);
+            assertThat(probe.get("availability_pct").asDouble()).isLessThan(60);
+            assertThat(probe.get("thresholds").get("min_availability_pct").asDouble()).isEqualTo(99.5);
+            assertThat(probe.get("thresholds").get("max_outage_s").asDouble()).isEqualTo(2.0);
+            assertThat(probe.get("passed").asBoolean()).isFalse();
+            assertThat(probe.has("not_judged")).isFalse();
+
+            Run measured = monitor(url, "--rate", "20", "--duration", "1s", "--no-thresholds",
+                    "--reports", dir.resolve("measured").toString());
+
+            assertThat(measured.exitCode()).as(measured.toString()).isZero();
+            assertThat(measured.out()).contains("measured, not judged: thresholds off (--no-thresholds)", "not judged");
+            JsonNode summary = new ObjectMapper().readTree(dir.resolve("measured/summary.json").toFile());
+            assertThat(summary.get("verdict").asText()).isEqualTo("passed");
+            JsonNode unjudged = summary.get("availability").get(0);
+            assertThat(unjudged.get("not_judged").asText()).isEqualTo("thresholds off (--no-thresholds)");
+            assertThat(unjudged.get("availability_pct").asDouble()).isLessThan(60);
+            assertThat(unjudged.has("self_check")).isFalse();
+        } finally {
+            flapping.stop(0);
+        }
+    }
+
+    @Test
+    void helpSaysTheDefaultThresholdsAndHowToTurnThemOff() {
+        Run help = monitor("--help");
+
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("at least 99.5% available and no outage longer than 2 s",
+                "--no-thresholds");
+    }
+
+    @Test
     void failedDuringCommandExitsFourAndRecordsItsExitCode() throws Exception {
         try (FakeServer server = FakeServer.start()) {
             Path reports = dir.resolve("reports");
@@ -184,6 +236,11 @@ class MonitorCommandTest {
                 "--reports", dir.toString());
         assertThat(badThreshold.exitCode()).as(badThreshold.toString()).isEqualTo(2);
         assertThat(badThreshold.err()).contains("--min-availability");
+
+        Run offAndOn = monitor("http://127.0.0.1:1/", "--duration", "5s", "--no-thresholds", "--max-outage", "3",
+                "--reports", dir.toString());
+        assertThat(offAndOn.exitCode()).as(offAndOn.toString()).isEqualTo(2);
+        assertThat(offAndOn.err()).contains("--no-thresholds measures only");
 
         assertThat(dir.resolve("summary.json")).doesNotExist();
     }

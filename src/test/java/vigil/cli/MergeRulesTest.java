@@ -156,6 +156,40 @@ class MergeRulesTest {
     }
 
     @Test
+    void aSelfCheckProbeKeepsItsMarkThroughTheMergeAndNoGateJudgesItsOutage() throws Exception {
+        AvailabilityResult held = new AvailabilityResult("app-http-1", "http://app/", 600, 0, 100.0, 0.0,
+                List.of(), new AvailabilityResult.Latency(5, 20, 40), new Thresholds(99.5, 2.0, null, null), true);
+        AvailabilityResult selfCheck = new AvailabilityResult("app-http-4", "http://app/", 300, 84, 72.0, 8.4,
+                List.of(), new AvailabilityResult.Latency(5, 20, 40), Thresholds.NONE, true,
+                "app-http-4: 72.00% measured, not judged: self-check", 1L, List.of(), 0L, null, null, 0L, true,
+                "self-check: a deploy without evacuation causes this outage on purpose");
+        Path one = write("shard-1", new RunReport("aaa111", STARTED, STARTED.plusSeconds(60),
+                Set.of(Suite.AVAILABILITY), List.of(passed(Suite.AVAILABILITY, "deploy without evacuation")),
+                Verdict.PASSED, 0, null, List.of(held, selfCheck), null, new Shard(1, 2)));
+        Path two = shard(2, 2, Verdict.PASSED, 0, List.of(passed(Suite.SMOKE, "b")), null);
+
+        CommandLineRun merge = merge(one, two);
+
+        assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(ExitCode.PASSED);
+        JsonNode probe = summary().path("availability").path(1);
+        assertThat(probe.path("name").asText()).isEqualTo("app-http-4");
+        assertThat(probe.path("self_check").asBoolean()).isTrue();
+        assertThat(probe.path("not_judged").asText()).startsWith("self-check: a deploy without evacuation");
+        assertThat(summary().path("availability").path(0).has("self_check")).isFalse();
+
+        Path mergedSummary = new ReportLayout(merged()).summaryJson();
+        CommandLineRun strict = CommandLineRun.of("gate", "--summary", mergedSummary.toString(),
+                "--min-availability", "99.9", "--max-outage", "1");
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(strict.out()).contains("gate: app-http-4 is a self-check of the instrument, not judged");
+
+        CommandLineRun stricter = CommandLineRun.of("gate", "--summary", mergedSummary.toString(),
+                "--min-availability", "100.0", "--max-p99-latency-ms", "10");
+        assertThat(stricter.exitCode()).as(stricter.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(stricter.out()).contains("app-http-1: p99 latency").doesNotContain("app-http-4:");
+    }
+
+    @Test
     void aMissingShardIsAUsageErrorAndNothingIsWritten() throws Exception {
         Path one = shard(1, 3, Verdict.PASSED, 0, List.of(passed(Suite.SMOKE, "a")), null);
         Path three = shard(3, 3, Verdict.PASSED, 0, List.of(passed(Suite.SMOKE, "c")), null);

@@ -33,8 +33,8 @@ class RunBaselineTest {
         }
         AvailabilityResult now = probe("app-http-7", 9.5);
         AvailabilityResult control = new AvailabilityResult("vigil-control-7", "loopback", 100, 0, 100, 0, List.of(),
-                null, null, true, "ok", 0L, List.of(), 0L, null, null, 0L, AvailabilityResult.CONTROL, null, null, null,
-                null);
+                null, null, true, "ok", 0L, List.of(), 0L, null, null, 0L, null, null, AvailabilityResult.CONTROL, null,
+                null, null, null);
 
         List<AvailabilityResult> reported = RunBaseline.read(dir, LearningSettings.defaults())
                 .apply(List.of(now, control), "availability", "deploy.sh");

@@ -1,6 +1,9 @@
 package vigil.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
@@ -12,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +31,7 @@ class AllureHtmlGeneratorTest {
     Path dir;
 
     @Test
-    void generatesSelfContainedReportWithoutAnalytics() throws IOException {
+    void generatesSelfContainedReportWithoutAnalyticsWithABehaviorsTab() throws IOException {
         Path results = resultsWithOneScenario();
 
         Path index = new AllureHtmlGenerator().generate(results, dir.resolve("allure-report"));
@@ -39,6 +46,22 @@ class AllureHtmlGeneratorTest {
                     .contains("history.json", "history-trend.json");
         }
         assertOffline(Files.readString(index, StandardCharsets.UTF_8));
+        assertBehaviorsTabAndTrendHint(Files.readString(index, StandardCharsets.UTF_8));
+    }
+
+    /** By suite, feature and scenario (epic, feature, story); an empty trend chart says how to get one. */
+    private static void assertBehaviorsTabAndTrendHint(String html) throws IOException {
+        JsonNode behaviors = new ObjectMapper().readTree(reportData(html, "data/behaviors.json"));
+        JsonNode epic = behaviors.path("children").path(0);
+        assertThat(epic.path("name").asText()).isEqualTo("smoke");
+        JsonNode feature = epic.path("children").path(0);
+        assertThat(feature.path("name").asText()).isEqualTo("Apps");
+        assertThat(feature.path("children").path(0).path("name").asText()).isEqualTo("Push the app");
+        JsonNode widget = new ObjectMapper().readTree(reportData(html, "widgets/behaviors.json"));
+        assertThat(widget.path("items").path(0).path("name").asText()).isEqualTo("smoke");
+        assertThat(widget.path("items").path(0).path("statistic").path("failed").asInt()).isEqualTo(1);
+        assertThat(embeddedScripts(html)).contains("allure.api.addTab('behaviors'", "url: 'data/behaviors.json'",
+                "run Vigil with --history DIR");
     }
 
     @Test
@@ -95,6 +118,23 @@ class AllureHtmlGeneratorTest {
         assertThat(dir.resolve("out/index.html")).doesNotExist();
     }
 
+    /** A data file the single-file report carries, decoded: {@code d('data/behaviors.json','<base64>')}. */
+    private static String reportData(String html, String name) {
+        Matcher data = Pattern.compile("d\\('" + Pattern.quote(name) + "','([^']*)'\\)").matcher(html);
+        assertThat(data.find()).as("report data " + name).isTrue();
+        return new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8);
+    }
+
+    /** Every script the page loads, decoded from its data: URL. */
+    private static String embeddedScripts(String html) {
+        Matcher script = Pattern.compile("<script src=\"data:text/javascript;base64,([^\"]*)\"").matcher(html);
+        StringBuilder scripts = new StringBuilder();
+        while (script.find()) {
+            scripts.append(new String(Base64.getDecoder().decode(script.group(1)), StandardCharsets.UTF_8));
+        }
+        return scripts.toString();
+    }
+
     private Path resultsWithOneScenario() throws IOException {
         Path results = Files.createDirectories(dir.resolve("allure-results"));
         long start = System.currentTimeMillis();
@@ -103,6 +143,9 @@ class AllureHtmlGeneratorTest {
                 .setUuid(UUID.randomUUID().toString())
                 .setHistoryId("smoke-push-app")
                 .setName("Push the app")
+                .setLabels(List.of(new Label().setName("epic").setValue("smoke"),
+                        new Label().setName("feature").setValue("Apps"),
+                        new Label().setName("story").setValue("Push the app")))
                 .setFullName("Apps: Push the app")
                 .setStatus(Status.FAILED)
                 .setStatusDetails(new StatusDetails().setMessage("expected status 200 but was 502"))

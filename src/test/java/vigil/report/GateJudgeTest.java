@@ -196,6 +196,19 @@ class GateJudgeTest {
                 + " rerun (--fail-on-flaky): \"The API answers\" (passed on attempt 2)");
     }
 
+    @Test
+    void selfCheckProbesAreNeverJudgedAgainstThresholds() {
+        AvailabilityResult selfCheck = new AvailabilityResult("app-http-4", "http://app.example.com/", 300, 84, 72.0,
+                8.4, List.of(), new AvailabilityResult.Latency(20, 40, 80), Thresholds.NONE, true, null, 1L, List.of(),
+                0L, null, null, 0L, true, "self-check: an outage caused on purpose");
+        AvailabilityResult ordinary = probe(72.0, 8.4, 84, 40, Thresholds.NONE, true);
+        GateJudge strict = new GateJudge(0, new Thresholds(99.9, 1.0, 0L, 10.0));
+
+        assertThat(strict.judge(summary(Verdict.PASSED, List.of(), List.of(selfCheck))).passed()).isTrue();
+        assertThat(strict.judge(summary(Verdict.PASSED, List.of(), List.of(selfCheck, ordinary))).reasons())
+                .hasSize(4).allMatch(reason -> reason.startsWith("app-http: "));
+    }
+
     private static AvailabilityResult probe(double pct, double longestOutageS, long failures, double p99,
                                             Thresholds thresholds, boolean passed) {
         return new AvailabilityResult("app-http", "http://app.example.com/", 2000, failures, pct, longestOutageS,
