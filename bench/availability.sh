@@ -18,6 +18,8 @@ mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench
 CP="target/test-classes:target/classes:$(cat target/bench.cp)"
 # BENCH_JVM: extra JVM flags for one part.
 bench() { java -Xmx512m ${BENCH_JVM:-} -cp "$CP" vigil.availability.bench.AvailabilityBench "$@" 2>/dev/null | grep -E '^RESULT' || true; }
+# benchall: the same, keeping the CONNECTIONS line too (part 4).
+benchall() { java -Xmx512m ${BENCH_JVM:-} -cp "$CP" vigil.availability.bench.AvailabilityBench "$@" 2>/dev/null | grep -E '^(RESULT|CONNECTIONS)' || true; }
 
 part() { [[ ",${PARTS:-1,2,3,4}," == *",$1,"* ]]; }
 
@@ -114,11 +116,21 @@ wminutes="1"
 if [[ "${LONG:-}" == 1 ]]; then wminutes="1 2 5 10"; else echo "   (the 10-minute figure runs with LONG=1)"; fi
 printf '%-10s %-8s %-8s %-17s %-19s %-22s %-10s %s\n' probes/s minute rss-MB heap-after-gc-MB heap-committed-MB non-heap-committed-MB samples samples/s
 wfirst=""; wlast=""; wfirstheap=""; wlastheap=""; wrate=""
-while IFS=$'\t' read -r _ r minute rss heap committed nonheap samples persec; do
+conn=""
+while IFS=$'\t' read -r kind r minute rss heap committed nonheap samples persec; do
+  if [[ "$kind" == CONNECTIONS ]]; then conn="$r $minute $rss $heap $committed $nonheap"; continue; fi
   printf '%-10s %-8s %-8s %-17s %-19s %-22s %-10s %s\n' "$r" "$minute" "$rss" "$heap" "$committed" "$nonheap" "$samples" "$persec"
   if [[ -z "$wfirst" ]]; then wfirst=$rss; wfirstheap=$heap; fi
   wlast=$rss; wlastheap=$heap; wrate=$persec
-done < <(BENCH_JVM="-Xms256m -Xmx256m -XX:+AlwaysPreTouch" bench watch 200 $wminutes)
+done < <(BENCH_JVM="-Xms256m -Xmx256m -XX:+AlwaysPreTouch" benchall watch 200 $wminutes)
+if [[ -n "$conn" ]]; then
+  read -r rp50 rp99 np50 np99 incl cp99 <<<"$conn"
+  echo "   latency over the last windows (median of the probes): kept-alive p50 $rp50 ms, p99 $rp99 ms; new connection"
+  echo "   p50 $np50 ms, p99 $np99 ms. Inconclusive (control probe late > 500 ms or failed): $incl% of samples;"
+  echo "   control probe p99 $cp99 ms (the instrument's own latency on this machine)"
+  figure "fresh vs kept-alive connection latency p50 (watch soak)" "$np50 vs $rp50 ms" "-" "-"
+  figure "samples inconclusive by the control probe (watch soak)" "$incl%" "-" "-"
+fi
 if [[ -z "$wfirst" ]]; then
   echo "   bench failed"
 elif [[ "${LONG:-}" == 1 ]]; then

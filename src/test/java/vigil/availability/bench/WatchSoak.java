@@ -1,5 +1,7 @@
 package vigil.availability.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import vigil.cli.VigilCommand;
 
 /**
@@ -35,6 +39,51 @@ final class WatchSoak {
             "^vigil_probe_samples_total\\{probe=\"([^\"]+)\",source=\"watch\"} (\\d+)$", Pattern.MULTILINE);
 
     private WatchSoak() {
+    }
+
+    /**
+     * From the windows kept ({@code --keep 3}), the median of the probes' latency p50 and p99 per connection kind,
+     * the share of samples that were inconclusive and the control probe's p99:
+     * {@code CONNECTIONS reused-p50 reused-p99 new-p50 new-p99 inconclusive-pct control-p99}.
+     */
+    private static void connections(Path watch) throws IOException {
+        List<Double> reusedP50 = new ArrayList<>();
+        List<Double> reusedP99 = new ArrayList<>();
+        List<Double> newP50 = new ArrayList<>();
+        List<Double> newP99 = new ArrayList<>();
+        List<Double> controlP99 = new ArrayList<>();
+        long samples = 0;
+        long inconclusive = 0;
+        ObjectMapper json = new ObjectMapper();
+        List<Path> windows;
+        try (Stream<Path> list = Files.list(watch)) {
+            windows = list.map(d -> d.resolve("probes/summary.json")).filter(Files::isRegularFile).toList();
+        }
+        for (Path window : windows) {
+            for (JsonNode probe : json.readTree(window.toFile()).path("availability")) {
+                JsonNode latency = probe.path("latency_ms");
+                if ("control".equals(probe.path("role").asText())) {
+                    controlP99.add(latency.path("p99").asDouble());
+                    continue;
+                }
+                boolean fresh = "new".equals(probe.path("connection").asText());
+                (fresh ? newP50 : reusedP50).add(latency.path("p50").asDouble());
+                (fresh ? newP99 : reusedP99).add(latency.path("p99").asDouble());
+                samples += probe.path("samples").asLong();
+                inconclusive += probe.path("inconclusive").asLong();
+            }
+        }
+        System.out.printf(Locale.ROOT, "CONNECTIONS\t%.1f\t%.1f\t%.1f\t%.1f\t%.2f\t%.1f%n", median(reusedP50),
+                median(reusedP99), median(newP50), median(newP99),
+                samples + inconclusive == 0 ? 0 : inconclusive * 100.0 / (samples + inconclusive), median(controlP99));
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     static void run(Path dir, int perSecond, String[] args) throws Exception {
@@ -86,6 +135,7 @@ final class WatchSoak {
             if (code != 0) {
                 System.err.println(out.toString(StandardCharsets.UTF_8));
             }
+            connections(dir.resolve("watch"));
         }
     }
 }
