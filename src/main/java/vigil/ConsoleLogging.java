@@ -49,6 +49,9 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         for (String library : LIBRARIES) {
             context.getLogger(library).setLevel(Level.WARN);
         }
+        // Apache SSHD's forwarder logs a refused port forward (cf ssh -L) as a WARN with a stack trace; the SSH
+        // client reports that failure itself.
+        context.getLogger("org.apache.sshd.common.forward").setLevel(Level.ERROR);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);

@@ -139,7 +139,12 @@ public final class CfClient {
         return new Manifests(this);
     }
 
-    /** CC users and roles, and UAA's SCIM users (at {@code links.uaa}). */
+    /** {@code cf ssh}: the SSH proxy, one-time codes from the UAA (at {@code links.uaa}), the ssh features. */
+    public AppSsh appSsh() {
+        return new AppSsh(this, new CfHttp(root.uaa(), target.connection()));
+    }
+
+        /** CC users and roles, and UAA's SCIM users (at {@code links.uaa}). */
     public Users users() {
         return new Users(this, new CfHttp(root.uaa(), target.connection()));
     }

@@ -23,6 +23,8 @@ final class Redactor {
             "id_token", "credentials", "secret", "token", "admin_password", "private_key", "passcode");
     // header.payload.signature, each part base64url; UAA's tokens start with {"alg"... = eyJ.
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    // OAuth's authorization code in a redirect (UAA's Location: .../login?code=...), which cf ssh logs in with.
+    private static final Pattern AUTHORIZATION_CODE = Pattern.compile("([?&]code=)[^&#\\s\"]+");
 
     private Redactor() {
     }
@@ -58,7 +60,8 @@ final class Redactor {
     }
 
     static String text(String text) {
-        return text == null ? null : JWT.matcher(text).replaceAll(REDACTED);
+        return text == null ? null
+                : AUTHORIZATION_CODE.matcher(JWT.matcher(text).replaceAll(REDACTED)).replaceAll("$1" + REDACTED);
     }
 
     private static void redactFields(JsonNode node) {

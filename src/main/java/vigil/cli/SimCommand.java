@@ -30,6 +30,10 @@ final class SimCommand implements Callable<Integer> {
             description = "Port of the router that app routes are reached through (default: a free port).")
     private int routerPort;
 
+    @Option(names = "--ssh-port", paramLabel = "N", defaultValue = "0",
+            description = "Port of the SSH proxy that 'cf ssh' connects to (default: a free port).")
+    private int sshPort;
+
     @Option(names = "--cells", paramLabel = "N", defaultValue = "3",
             description = "Cells that run app instances, spread over zones (default: ${DEFAULT-VALUE}).")
     private int cells;
@@ -56,6 +60,7 @@ final class SimCommand implements Callable<Integer> {
         checkPort("--api-port", apiPort);
         checkPort("--uaa-port", uaaPort);
         checkPort("--router-port", routerPort);
+        checkPort("--ssh-port", sshPort);
         if (cells < 1 || cells > 32) {
             throw new UsageException("--cells: must be between 1 and 32, got " + cells);
         }
@@ -63,7 +68,7 @@ final class SimCommand implements Callable<Integer> {
             throw new UsageException("--token-lifetime: must be at least 1s, got " + tokenLifetime.toMillis() + "ms");
         }
         SimOptions options = SimOptions.defaults().withApiPort(apiPort).withUaaPort(uaaPort).withRouterPort(routerPort)
-                .withCells(cells).withTokenLifetime(tokenLifetime).withTls(tls);
+                .withCells(cells).withTokenLifetime(tokenLifetime).withTls(tls).withSshPort(sshPort);
         if (adminPassword != null) {
             options = options.withAdminPassword(adminPassword);
         }
@@ -74,7 +79,7 @@ final class SimCommand implements Callable<Integer> {
             stopped.countDown();
         }, "vigil-sim-shutdown"));
         vigil.out.println("Embedded CF running. API: " + sim.apiUrl() + "  UAA: " + sim.uaaUrl()
-                + "  router: " + sim.routerAddress() + "  apps domain: " + sim.appsDomain()
+                + "  router: " + sim.routerAddress() + "  ssh: " + sim.sshAddress() + "  apps domain: " + sim.appsDomain()
                 + "  admin user: " + sim.adminUser());
         if (configFile != null) {
             sim.writeConfig(configFile);

@@ -20,7 +20,8 @@ final class CatsGroups {
             "@tasks", List.of("include_tasks"),
             "@deployments", List.of("include_deployments"),
             "@services", List.of("include_services", "include_user_provided_services"),
-            "@manifests", List.of("include_v3"));
+            "@manifests", List.of("include_v3"),
+            "@ssh", List.of("include_ssh"));
 
     private CatsGroups() {
     }

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import vigil.sim.admin.Deploys;
@@ -23,6 +24,7 @@ import vigil.sim.cells.Cells;
 import vigil.sim.http.Transport;
 import vigil.sim.logcache.LogCache;
 import vigil.sim.router.Router;
+import vigil.sim.ssh.SshProxy;
 import vigil.sim.uaa.IssuedTokens;
 import vigil.sim.uaa.Uaa;
 
@@ -47,9 +49,11 @@ public final class Sim implements AutoCloseable {
     private final String adminPassword;
     private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SshProxy ssh;
 
     private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
-                Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls) {
+                Deploys deploys, TestFaults testFaults, String adminPassword, boolean tls, SshProxy ssh) {
+        this.ssh = ssh;
         this.uaa = uaa;
         this.cells = cells;
         this.logCache = logCache;
@@ -78,6 +82,12 @@ public final class Sim implements AutoCloseable {
             Cells cells = remember(started, Cells.start(new Cells.Options(options.cells(), null, clock)));
             // The log-cache asks the CC whether a token is good; the CC links to the log-cache: bind it first.
             AtomicReference<CloudController> ccRef = new AtomicReference<>();
+            // cf ssh: the SSH library's classes take a few hundred ms of CPU to load; the proxy starts on another
+            // core while the rest starts, and asks the CC for its URL only when someone logs in.
+            CompletableFuture<SshProxy> sshStarting = SshStart.begin(() -> SshProxy.start(options.sshPort(), uaa.uri(),
+                    () -> ccRef.get().uri(), uaa.sshProxyClient().id(), uaa.sshProxyClient().secret(), cells::access,
+                    cells::appendLog, clock, transport));
+            started.push(() -> SshStart.closeWhenStarted(sshStarting));
             LogCache logCache = remember(started, LogCache.start(0, cells,
                     authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport));
             // Closed before the cells: faults end (cells come back) and a running deploy stops where it is.
@@ -101,11 +111,14 @@ public final class Sim implements AutoCloseable {
             api.faultHook(faults::beforeApiRequest);
             Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
                     faults::routerFailShare, transport));
+            // cf ssh: the SSH proxy redeems codes at the UAA and asks the CC, which announces it.
+            SshProxy ssh = remember(started, SshStart.await(sshStarting));
+            api.appSsh(ssh.address(), ssh.hostKeyFingerprint(), uaa.sshProxyClient().id());
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();
-            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api), password,
-                    options.tls());
+            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api, uaa, ssh),
+                    password, options.tls(), ssh);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -140,6 +153,11 @@ public final class Sim implements AutoCloseable {
 
     public String appsDomain() {
         return APPS_DOMAIN;
+    }
+
+    /** Where {@code cf ssh} connects: {@code 127.0.0.1:PORT} of the SSH proxy (also in {@code GET /}, {@code /v2/info}). */
+    public String sshAddress() {
+        return ssh.address();
     }
 
     /** Whether every server speaks HTTPS with the self-signed certificate made at start. */
@@ -186,7 +204,7 @@ public final class Sim implements AutoCloseable {
         config.put("router_address", routerAddress());
         config.put("use_http", !tls);
         // Everything the embedded CF can do is tested on it; CATS leaves these groups off by default.
-        for (String group : List.of("tasks", "deployments", "services", "user_provided_services")) {
+        for (String group : List.of("tasks", "deployments", "services", "user_provided_services", "ssh")) {
             config.put("include_" + group, true);
         }
         ConfigFileWriter.write(file, config);
@@ -196,7 +214,8 @@ public final class Sim implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            Deque<AutoCloseable> all = new ArrayDeque<>(List.of(uaa, deploys, faults, cells, logCache, api, router));
+            // The SSH proxy first: its sessions run in instances, which the cells then stop.
+            Deque<AutoCloseable> all = new ArrayDeque<>(List.of(ssh, uaa, deploys, faults, cells, logCache, api, router));
             closeAll(all);
         }
     }
@@ -220,6 +239,6 @@ public final class Sim implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Sim[api=" + apiUrl() + ", uaa=" + uaaUrl() + ", router=" + routerAddress() + "]";
+        return "Sim[api=" + apiUrl() + ", uaa=" + uaaUrl() + ", router=" + routerAddress() + ", ssh=" + sshAddress() + "]";
     }
 }

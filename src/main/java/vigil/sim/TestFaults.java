@@ -2,6 +2,8 @@ package vigil.sim;
 
 import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
+import vigil.sim.ssh.SshProxy;
+import vigil.sim.uaa.Uaa;
 
 /**
  * <b>Test-only switchboard: every switch here breaks CF on purpose.</b> They exist only so that tests can
@@ -24,10 +26,14 @@ public final class TestFaults {
 
     private final CcFaults cc;
     private final CloudController api;
+    private final Uaa uaa;
+    private final SshProxy ssh;
 
-    TestFaults(CcFaults cc, CloudController api) {
+    TestFaults(CcFaults cc, CloudController api, Uaa uaa, SshProxy ssh) {
         this.cc = cc;
         this.api = api;
+        this.uaa = uaa;
+        this.ssh = ssh;
     }
 
     /** {@code @deployments}: rolling deployments stop every old instance before starting new ones (downtime). */
@@ -85,6 +91,32 @@ public final class TestFaults {
      */
     public TestFaults v3InfoFails(int requests) {
         cc.v3InfoFails(requests);
+        return this;
+    }
+
+    // cf ssh (@ssh)
+
+    /** {@code @ssh}: commands and shells run without the instance's environment (no CF_INSTANCE_*, VCAP_*). */
+    public TestFaults sshWithoutInstanceEnvironment(boolean on) {
+        ssh.instanceEnvironmentLeftOutForTests(on);
+        return this;
+    }
+
+    /** {@code @ssh}: a one-time SSH code (UAA authorization code) stays good after it was used. */
+    public TestFaults sshCodesReusable(boolean on) {
+        uaa.authorizationCodesReusableForTests(on);
+        return this;
+    }
+
+    /** {@code @ssh}: the SSH proxy lets users in although SSH is disabled for the app or its space. */
+    public TestFaults sshAllowedWhenDisabled(boolean on) {
+        cc.sshAllowedWhenDisabled(on);
+        return this;
+    }
+
+    /** {@code @ssh}: local port forwards ({@code cf ssh -L}) are refused. */
+    public TestFaults sshPortForwardingRefused(boolean on) {
+        ssh.portForwardingRefusedForTests(on);
         return this;
     }
 }

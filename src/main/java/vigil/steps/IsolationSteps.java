@@ -7,17 +7,14 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Map;
-import java.util.UUID;
 import vigil.cf.App;
 import vigil.cf.CfApiException;
 import vigil.cf.CfClient;
 import vigil.cf.Space;
-import vigil.config.Secret;
 
 /** A space developer sees and changes their space only; without the role, nothing. */
 public final class IsolationSteps {
     private final ScenarioContext context;
-    private String userGuid;
     private String roleGuid;
     private CfClient developer;
     private Space otherSpace;
@@ -30,15 +27,9 @@ public final class IsolationSteps {
 
     @Given("a user who is a space developer in the scenario's space only")
     public void spaceDeveloper() {
-        String name = context.run().workspace().names().next("user");
-        Secret password = new Secret("Vigil-" + UUID.randomUUID());
-        userGuid = context.cf().users().create(name, password);
-        String user = userGuid;
-        context.workspace().removeAtEnd("user " + name, () -> context.cf().users().delete(user));
-        String space = context.workspace().space().guid();
-        context.cf().users().grantOrganizationRole(userGuid, "organization_user", context.run().workspace().organization().guid());
-        roleGuid = context.cf().users().grantSpaceRole(userGuid, "space_developer", space);
-        developer = context.cf().as(name, password);
+        ScenarioUser user = ScenarioUser.withSpaceRole(context, "space_developer");
+        roleGuid = user.roleGuid();
+        developer = user.cf();
     }
 
     @Given("another space of the org holds an app")

@@ -15,8 +15,13 @@ class CatsGroupsTest {
     }
 
     @Test
-    void catsDefaultsLeaveOutTasksDeploymentsAndServices() {
-        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@services", "@tasks");
+    void catsDefaultsLeaveOutTasksDeploymentsServicesAndSsh() {
+        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@services", "@ssh", "@tasks");
+    }
+
+    @Test
+    void includeSshTurnsOnTheSshGroup() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_ssh", true)))).doesNotContain("@ssh");
     }
 
     @Test

@@ -138,7 +138,8 @@ final class AccessControl {
         boolean delete = "DELETE".equals(method);
         return switch (kind) {
             case "organizations" -> onResourceItself && !delete && access.isOrganizationManager(scope.organizationGuid());
-            case "spaces" -> !onResourceItself ? access.isSpaceDeveloper(scope)
+            // A space's features (ssh) are its managers' to change, as the space itself (CC's can_update_active_space?).
+            case "spaces" -> !onResourceItself && !"features".equals(segments[3]) ? access.isSpaceDeveloper(scope)
                     : access.isOrganizationManager(scope.organizationGuid()) || (!delete && access.isSpaceManager(scope));
             case "roles" -> access.isOrganizationManager(scope.organizationGuid())
                     || (scope.inSpace() && access.isSpaceManager(scope));

@@ -22,7 +22,10 @@ enum CcError {
     PACKAGE_BITS_ALREADY_UPLOADED(150004, "PackageBitsAlreadyUploaded", 400,
             "Bits may be uploaded only once. Create a new package to upload different bits."),
     STAGING_ERROR(170001, "StagingError", 400, "Staging error: %s"),
-    NO_APP_DETECTED_ERROR(170003, "NoAppDetectedError", 400, "An app was not successfully detected by any available buildpack");
+    NO_APP_DETECTED_ERROR(170003, "NoAppDetectedError", 400, "An app was not successfully detected by any available buildpack"),
+    // cf ssh: the SSH proxy's access check (GET /internal/apps/:guid/ssh_access/:index, CC's v2 side)
+    INVALID_REQUEST(10004, "InvalidRequest", 400, "The request is invalid"),
+    APP_NOT_FOUND(100004, "AppNotFound", 404, "The app could not be found: %s");
 
     private final int code;
     private final String name;

@@ -124,4 +124,17 @@ public final class CcFaults {
     boolean takeV3InfoFailure() {
         return v3InfoFailures.getAndUpdate(left -> left == 0 || left == Integer.MAX_VALUE ? left : left - 1) > 0;
     }
+
+    // cf ssh
+
+    private volatile boolean sshAllowedWhenDisabled;
+
+    /** The SSH proxy's access check lets users in although SSH is disabled for the app or its space. */
+    public void sshAllowedWhenDisabled(boolean on) {
+        sshAllowedWhenDisabled = on;
+    }
+
+    boolean sshAllowedWhenDisabled() {
+        return sshAllowedWhenDisabled;
+    }
 }

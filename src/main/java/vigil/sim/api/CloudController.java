@@ -38,11 +38,13 @@ public final class CloudController implements AutoCloseable {
     private final CloudControllerHandler handler;
     private final AccessControl access;
     private final CcFaults faults;
+    private final SshSettings ssh;
 
     private CloudController(LoopbackServer server, CcRepositories store, ExecutorService background, Path createdWorkDir,
                             AccessTokenVerifier verifier, CloudControllerHandler handler, AccessControl access,
-                            CcFaults faults) {
+                            CcFaults faults, SshSettings ssh) {
         this.faults = faults;
+        this.ssh = ssh;
         this.verifier = verifier;
         this.handler = handler;
         this.access = access;
@@ -104,8 +106,9 @@ public final class CloudController implements AutoCloseable {
         JobRunner jobs = new JobRunner(store, background, urls);
         Stager stager = new Stager(store, runtime, background, dir, faults);
 
-        RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl);
-        InfoEndpoint info = new InfoEndpoint(urls, uaaUrl, faults);
+        SshSettings ssh = new SshSettings();
+        RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl, ssh);
+        InfoEndpoint info = new InfoEndpoint(urls, uaaUrl, faults, ssh);
         OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
         SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
         DomainsEndpoint domains = new DomainsEndpoint(urls, store);
@@ -263,9 +266,28 @@ public final class CloudController implements AutoCloseable {
         }
         AccessTokenVerifier verifier = new AccessTokenVerifier(uaaKey, uaaIssuer, clock);
         AccessControl access = new AccessControl(store, new ResourceScopes(store, path -> representation(table, path)), urls);
+
+        // cf ssh: the app and space ssh features, and the SSH proxy's access check
+        SshEndpoints sshEndpoints = new SshEndpoints(store, ssh, faults, access::skipped);
+        deleter.alsoForApp(ssh::forgetApp);
+        table.add("GET", "/v3/apps/{guid}/features/ssh", sshEndpoints::appFeature)
+             .add("PATCH", "/v3/apps/{guid}/features/ssh", sshEndpoints::updateAppFeature)
+             .add("GET", "/v3/apps/{guid}/ssh_enabled", sshEndpoints::sshEnabled)
+             .add("GET", "/v3/spaces/{guid}/features", sshEndpoints::spaceFeatures)
+             .add("GET", "/v3/spaces/{guid}/features/{name}", sshEndpoints::spaceFeature)
+             .add("PATCH", "/v3/spaces/{guid}/features/{name}", sshEndpoints::updateSpaceFeature)
+             .add("GET", "/internal/apps/{guid}/ssh_access/{index}", sshEndpoints::sshAccess);
         CloudControllerHandler handler = new CloudControllerHandler(table, verifier, access);
         server.serve(handler);
-        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access, faults);
+        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access, faults, ssh);
+    }
+
+    /**
+     * Announces this CF's SSH proxy, which turns SSH on globally: {@code GET /} ({@code links.app_ssh}) and
+     * {@code GET /v2/info} give its {@code host:port}, its host key's fingerprint and the UAA client for its codes.
+     */
+    public void appSsh(String endpoint, String hostKeyFingerprint, String oauthClient) {
+        ssh.proxy(new SshSettings.Proxy(endpoint, hostKeyFingerprint, oauthClient));
     }
 
     public URI uri() {

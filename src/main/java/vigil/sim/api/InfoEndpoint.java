@@ -21,11 +21,13 @@ final class InfoEndpoint {
     private final ApiUrlBuilder urls;
     private final URI uaaUrl;
     private final CcFaults faults;
+    private final SshSettings ssh;
 
-    InfoEndpoint(ApiUrlBuilder urls, URI uaaUrl, CcFaults faults) {
+    InfoEndpoint(ApiUrlBuilder urls, URI uaaUrl, CcFaults faults, SshSettings ssh) {
         this.urls = urls;
         this.uaaUrl = uaaUrl;
         this.faults = faults;
+        this.ssh = ssh;
     }
 
     Response v3Info(Request request, SecurityContext security) {
@@ -62,9 +64,10 @@ final class InfoEndpoint {
         body.put("token_endpoint", uaaUrl.toString());
         body.putNull("min_cli_version");
         body.putNull("min_recommended_cli_version");
-        body.putNull("app_ssh_endpoint");
-        body.putNull("app_ssh_host_key_fingerprint");
-        body.putNull("app_ssh_oauth_client");
+        // Where cf ssh connects (CATS reads it here; the cf CLI reads the same from GET /, links.app_ssh).
+        body.put("app_ssh_endpoint", ssh.proxy().map(SshSettings.Proxy::endpoint).orElse(null));
+        body.put("app_ssh_host_key_fingerprint", ssh.proxy().map(SshSettings.Proxy::hostKeyFingerprint).orElse(null));
+        body.put("app_ssh_oauth_client", ssh.proxy().map(SshSettings.Proxy::oauthClient).orElse(null));
         body.putNull("doppler_logging_endpoint");
         body.put("api_version", ApiVersions.V2);
         body.put("osbapi_version", ApiVersions.OSBAPI);

@@ -28,11 +28,13 @@ final class RootEndpoint {
     private final ApiUrlBuilder urls;
     private final URI uaaUrl;
     private final URI logCacheUrl;
+    private final SshSettings ssh;
 
-    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl) {
+    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl, SshSettings ssh) {
         this.urls = urls;
         this.uaaUrl = uaaUrl;
         this.logCacheUrl = logCacheUrl;
+        this.ssh = ssh;
     }
 
     Response globalRoot(Request request, SecurityContext security) {
@@ -55,6 +57,13 @@ final class RootEndpoint {
                 links.putNull(component);
             }
         }
+        // cf ssh: the SSH proxy's host:port, its host key's fingerprint and the UAA client its codes are for (the
+        // cf CLI reads them here); CC renders the link with null values when it has no SSH proxy.
+        ObjectNode appSsh = links.putObject("app_ssh");
+        appSsh.put("href", ssh.proxy().map(SshSettings.Proxy::endpoint).orElse(null));
+        appSsh.putObject("meta")
+              .put("host_key_fingerprint", ssh.proxy().map(SshSettings.Proxy::hostKeyFingerprint).orElse(null))
+              .put("oauth_client", ssh.proxy().map(SshSettings.Proxy::oauthClient).orElse(null));
         return Response.json(200, CcErrorResponse.V2_JSON, body);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -213,6 +214,15 @@ public final class Cells implements AppRuntime, AutoCloseable {
     public int instancesServing(String processGuid, String version) {
         LongRunningProcess process = processes.get(processGuid);
         return process == null ? 0 : process.serving(version);
+    }
+
+    /**
+     * The running instance at an index of a process, for a shell in its container, as Diego's SSH proxy finds the
+     * actual LRP to connect to; empty when the process is unknown or nothing is up at that index.
+     */
+    public Optional<InstanceAccess> access(String processGuid, int index) {
+        LongRunningProcess process = processes.get(processGuid);
+        return process == null ? Optional.empty() : process.access(index);
     }
 
     /** Every cell with its zone and how many instances it holds, in cell order. */

@@ -1,6 +1,7 @@
 package vigil.sim.cells;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -226,6 +227,11 @@ final class IndexSupervisor implements Instance.Listener {
             pendingRestart.cancel(false);
             pendingRestart = null;
         }
+    }
+
+    /** The instance that serves the index, for a shell in its container (cf ssh); empty while none is up. */
+    Optional<InstanceAccess> access() {
+        return serving == null ? Optional.empty() : serving.access();
     }
 
     /** The old version while it still serves, else the newest instance; DOWN when none ever started. */

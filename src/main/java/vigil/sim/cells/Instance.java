@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +53,8 @@ final class Instance {
     private String details;
     private int port;
     private Path directory;
+    /** What the process was started with, for shells opened in the instance (cf ssh). */
+    private Map<String, String> environment;
     private InstanceProcess process;
     private ScheduledFuture<?> startupChecks;
     private ScheduledFuture<?> startupTimeout;
@@ -95,8 +98,8 @@ final class Instance {
             Path tmp = Files.createDirectories(directory.resolve("tmp"));
             port = FreePort.find();
             launchedNanos = System.nanoTime();
-            process = services.launcher().launch(desired, directory,
-                    InstanceEnvironment.of(desired, index, guid, port, directory, tmp, services.path()),
+            environment = InstanceEnvironment.of(desired, index, guid, port, directory, tmp, services.path());
+            process = services.launcher().launch(desired, directory, environment,
                     cell.name() + "/" + desired.processGuid() + "/" + index, this::output);
         } catch (IOException | RuntimeException e) {
             LOG.warn("instance {} of {} failed to start", index, desired.processGuid(), e);
@@ -272,6 +275,15 @@ final class Instance {
 
     Instant healthySince() {
         return healthySince;
+    }
+
+    /** Where a shell in this instance's container runs (cf ssh), while its process is up. Under the lock. */
+    Optional<InstanceAccess> access() {
+        if (!isUp() || process == null || !process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstanceAccess(desired.appGuid(), index, guid, directory, environment, port,
+                process.exit()));
     }
 
     InstanceStatus status() {

@@ -3,6 +3,7 @@ package vigil.sim.cells;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +135,11 @@ final class LongRunningProcess {
         stopped = true;
         indices.forEach(IndexSupervisor::stop);
         indices.clear();
+    }
+
+    /** The instance serving an index, for a shell in its container (cf ssh); empty for an index not desired. */
+    synchronized Optional<InstanceAccess> access(int index) {
+        return index >= 0 && index < indices.size() ? indices.get(index).access() : Optional.empty();
     }
 
     synchronized List<InstanceStatus> statuses() {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks the bearer token of a request to UAA's own resources (SCIM): signed by this zone, issued
- * here, not expired, an access token, and carrying one of the scopes the resource needs.
+ * Checks the bearer token of a request to UAA's own resources (SCIM, the authorize endpoint): signed by this
+ * zone, issued here, not expired, an access token, and carrying one of the scopes the resource needs.
  */
 final class BearerTokenReader {
 
@@ -35,7 +35,35 @@ final class BearerTokenReader {
         }
     }
 
+    /**
+     * The user a valid access token speaks for ({@code user_id}), for endpoints that act on the user's behalf
+     * ({@code /oauth/authorize}); 401 for a missing or bad token and for a token that speaks for a client only.
+     */
+    String requireUserId(Optional<String> authorization) {
+        if (authorization.isEmpty() || !authorization.get().regionMatches(true, 0, "bearer ", 0, 7)) {
+            throw OAuthError.noBearerToken();
+        }
+        try {
+            String userId = verified(authorization.get().substring(7).trim()).getStringClaim("user_id");
+            if (userId == null) {
+                throw OAuthError.invalidToken("A user token is required");
+            }
+            return userId;
+        } catch (ParseException e) {
+            throw OAuthError.invalidToken("The token is invalid or expired");
+        }
+    }
+
     private List<String> scopes(String token) {
+        try {
+            List<String> scopes = verified(token).getStringListClaim("scope");
+            return scopes == null ? List.of() : scopes;
+        } catch (ParseException e) {
+            throw OAuthError.invalidToken("The token is invalid or expired");
+        }
+    }
+
+    private JWTClaimsSet verified(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -45,8 +73,7 @@ final class BearerTokenReader {
                     || claims.getJWTID() == null || claims.getJWTID().endsWith(TokenFactory.REFRESH_SUFFIX)) {
                 throw OAuthError.invalidToken("The token is invalid or expired");
             }
-            List<String> scopes = claims.getStringListClaim("scope");
-            return scopes == null ? List.of() : scopes;
+            return claims;
         } catch (ParseException e) {
             throw OAuthError.invalidToken("The token is invalid or expired");
         }

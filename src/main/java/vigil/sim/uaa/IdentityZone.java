@@ -15,13 +15,18 @@ import java.util.stream.Collectors;
 /**
  * The users and clients of the one zone the sim has, UAA's default zone {@code uaa}.
  * It starts with what a cf-deployment has and clients rely on: the {@code admin} user, the
- * {@code cf} client (the cf CLI's, empty secret) and the {@code admin} client.
+ * {@code cf} client (the cf CLI's, empty secret), the {@code admin} client and the {@code ssh-proxy} client.
  */
 final class IdentityZone {
 
     static final String ID = "uaa";
     static final String ADMIN = "admin";
     static final String CF_CLIENT = "cf";
+    /** The client Diego's SSH proxy redeems {@code cf ssh} codes with. */
+    static final String SSH_PROXY_CLIENT = "ssh-proxy";
+    /** cf-deployment's scopes for the {@code ssh-proxy} client: what a token got through an SSH code may hold. */
+    private static final List<String> SSH_PROXY_SCOPES = List.of(
+            "openid", "cloud_controller.read", "cloud_controller.write", "cloud_controller.admin");
 
     /** cf-deployment's groups for the admin user plus the groups UAA gives every user. */
     private static final List<String> ADMIN_GROUPS = List.of(
@@ -64,13 +69,23 @@ final class IdentityZone {
         this.clientsById = clients.stream().collect(Collectors.toUnmodifiableMap(OAuthClient::id, Function.identity()));
     }
 
-    /** The zone of a fresh CF: the admin user's password is also the admin client's secret. */
-    static IdentityZone withAdmin(String adminPassword) {
+    /**
+     * The zone of a fresh CF: the admin user's password is also the admin client's secret; the SSH proxy's client
+     * has a secret of its own.
+     */
+    static IdentityZone withAdmin(String adminPassword, String sshProxySecret) {
         UaaUser admin = new UaaUser(UUID.randomUUID().toString(), ADMIN, adminPassword, ADMIN, "uaa", ADMIN_GROUPS);
         OAuthClient cf = new OAuthClient(CF_CLIENT, "", Set.of("password", "refresh_token"), CF_CLIENT_SCOPES, List.of("uaa.none"));
         OAuthClient adminClient = new OAuthClient(ADMIN, adminPassword, Set.of("client_credentials"),
                 List.of("uaa.none"), ADMIN_CLIENT_AUTHORITIES);
-        return new IdentityZone(List.of(admin), List.of(cf, adminClient));
+        OAuthClient sshProxy = new OAuthClient(SSH_PROXY_CLIENT, sshProxySecret, Set.of("authorization_code"),
+                SSH_PROXY_SCOPES, List.of("uaa.none"));
+        return new IdentityZone(List.of(admin), List.of(cf, adminClient, sshProxy));
+    }
+
+    /** A registered client by id, without authenticating it (the authorize endpoint names the client in the query). */
+    Optional<OAuthClient> client(String clientId) {
+        return Optional.ofNullable(clientsById.get(clientId));
     }
 
     Optional<OAuthClient> authenticateClient(String clientId, String secret) {

@@ -50,6 +50,11 @@ final class OAuthError extends RuntimeException {
         return new OAuthError(400, "unsupported_grant_type", "Unsupported grant type");
     }
 
+    /** {@code /oauth/authorize} with a {@code response_type} other than {@code code}. */
+    static OAuthError unsupportedResponseType(String responseType) {
+        return new OAuthError(400, "unsupported_response_type", "Unsupported response types: [" + responseType + "]");
+    }
+
     static OAuthError invalidToken(String description) {
         return new OAuthError(401, "invalid_token", description);
     }

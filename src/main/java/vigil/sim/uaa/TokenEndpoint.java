@@ -23,11 +23,13 @@ final class TokenEndpoint {
     private final IdentityZone zone;
     private final TokenFactory tokens;
     private final RefreshTokenReader refreshTokens;
+    private final AuthorizationCodes codes;
 
-    TokenEndpoint(IdentityZone zone, TokenFactory tokens, RefreshTokenReader refreshTokens) {
+    TokenEndpoint(IdentityZone zone, TokenFactory tokens, RefreshTokenReader refreshTokens, AuthorizationCodes codes) {
         this.zone = zone;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
+        this.codes = codes;
     }
 
     Response token(Request request) {
@@ -43,6 +45,8 @@ final class TokenEndpoint {
                 return respond(clientCredentialsGrant(client, params), false);
             case "refresh_token":
                 return refreshGrant(client, params);
+            case "authorization_code":
+                return respond(authorizationCodeGrant(client, params), true);
             case "":
                 throw OAuthError.invalidRequest("Missing grant type");
             case "implicit":
@@ -85,6 +89,20 @@ final class TokenEndpoint {
     private Grant clientCredentialsGrant(OAuthClient client, Map<String, String> params) {
         requireGrantType(client, "client_credentials");
         return new Grant(client, null, "client_credentials", requestedScopes(params, client.authorities()), tokens.now());
+    }
+
+    /** A code from {@code /oauth/authorize}, once, by the client it was issued for (the SSH proxy redeems cf ssh's). */
+    private Grant authorizationCodeGrant(OAuthClient client, Map<String, String> params) {
+        requireGrantType(client, "authorization_code");
+        String code = params.getOrDefault("code", "");
+        if (code.isEmpty()) {
+            throw OAuthError.invalidRequest("An authorization code must be supplied.");
+        }
+        AuthorizationCodes.Issued issued = codes.redeem(code, client.id())
+                .orElseThrow(() -> OAuthError.invalidGrant("Invalid authorization code"));
+        UaaUser user = zone.userById(issued.userId())
+                .orElseThrow(() -> OAuthError.invalidGrant("Invalid authorization code"));
+        return new Grant(client, user, "authorization_code", issued.scopes(), issued.authTime());
     }
 
     /** A refresh hands back the same refresh token, as UAA does unless rotation is configured. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import vigil.sim.http.LoopbackServer;
 import vigil.sim.http.Transport;
 
@@ -15,12 +16,26 @@ public final class Uaa implements AutoCloseable {
     private final SigningKey key;
     private final String issuer;
     private final IssuedTokens issued;
+    private final AuthorizationCodes codes;
+    private final ClientCredentials sshProxy;
 
-    private Uaa(LoopbackServer server, SigningKey key, String issuer, IssuedTokens issued) {
+    /** A client's id and secret, for a component of the same CF that authenticates as that client. */
+    public record ClientCredentials(String id, String secret) {
+        /** Never print the secret. */
+        @Override
+        public String toString() {
+            return "ClientCredentials[" + id + "]";
+        }
+    }
+
+    private Uaa(LoopbackServer server, SigningKey key, String issuer, IssuedTokens issued, AuthorizationCodes codes,
+                ClientCredentials sshProxy) {
         this.server = server;
         this.key = key;
         this.issuer = issuer;
         this.issued = issued;
+        this.codes = codes;
+        this.sshProxy = sshProxy;
     }
 
     /**
@@ -41,11 +56,17 @@ public final class Uaa implements AutoCloseable {
         SigningKey key = SigningKey.generate(URI.create(url + "/token_keys"));
         IssuedTokens issued = new IssuedTokens();
         TokenFactory tokens = new TokenFactory(key, issuer, tokenLifetime, clock, issued);
-        IdentityZone zone = IdentityZone.withAdmin(adminPassword);
-        TokenEndpoint tokenEndpoint = new TokenEndpoint(zone, tokens, new RefreshTokenReader(key, issuer, clock));
-        ScimUsersEndpoint users = new ScimUsersEndpoint(zone, new BearerTokenReader(key, issuer, clock), clock);
-        server.serve(new UaaHandler(tokenEndpoint, new TokenKeysEndpoint(key), new InfoEndpoint(url), users));
-        return new Uaa(server, key, issuer, issued);
+        // As cf-deployment generates it: random, known to UAA and the SSH proxy only.
+        ClientCredentials sshProxy = new ClientCredentials(IdentityZone.SSH_PROXY_CLIENT,
+                UUID.randomUUID().toString().replace("-", ""));
+        IdentityZone zone = IdentityZone.withAdmin(adminPassword, sshProxy.secret());
+        AuthorizationCodes codes = new AuthorizationCodes(clock);
+        BearerTokenReader bearerTokens = new BearerTokenReader(key, issuer, clock);
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(zone, tokens, new RefreshTokenReader(key, issuer, clock), codes);
+        ScimUsersEndpoint users = new ScimUsersEndpoint(zone, bearerTokens, clock);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(zone, codes, bearerTokens, tokens, url);
+        server.serve(new UaaHandler(tokenEndpoint, new TokenKeysEndpoint(key), new InfoEndpoint(url), users, authorize));
+        return new Uaa(server, key, issuer, issued, codes, sshProxy);
     }
 
     public URI uri() {
@@ -60,6 +81,16 @@ public final class Uaa implements AutoCloseable {
     /** The key that verifies this UAA's tokens (what {@code /token_keys} publishes). */
     public RSAPublicKey verificationKey() {
         return key.publicKey();
+    }
+
+    /** The SSH proxy's client ({@code ssh-proxy}), with which it redeems the one-time codes {@code cf ssh} sends. */
+    public ClientCredentials sshProxyClient() {
+        return sshProxy;
+    }
+
+    /** <b>Test-only fault</b>: a redeemed authorization code (a {@code cf ssh} code) stays good, so it logs in again. */
+    public void authorizationCodesReusableForTests(boolean on) {
+        codes.reusable(on);
     }
 
     /** <b>Test-only</b>: the record of signed tokens, off until a test turns it on. */

@@ -19,8 +19,10 @@ final class UaaHandler implements Handler {
 
     private final RouteTable<Handler> routes = new RouteTable<>();
 
-    UaaHandler(TokenEndpoint token, TokenKeysEndpoint keys, InfoEndpoint info, ScimUsersEndpoint users) {
+    UaaHandler(TokenEndpoint token, TokenKeysEndpoint keys, InfoEndpoint info, ScimUsersEndpoint users,
+               AuthorizeEndpoint authorize) {
         routes.add("POST", "/oauth/token", token::token)
+              .add("GET", "/oauth/authorize", authorize::authorize)
               .add("POST", "/Users", users::create)
               .add("GET", "/Users", users::list)
               .add("GET", "/Users/{id}", users::get)
