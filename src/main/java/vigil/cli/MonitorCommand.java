@@ -30,6 +30,7 @@ import vigil.availability.HttpProbe;
 import vigil.availability.Measurement;
 import vigil.availability.MeasurementResult;
 import vigil.availability.NewConnectionSeries;
+import vigil.config.LearningSettings;
 import vigil.availability.ProbeLimits;
 import vigil.availability.ProbeSpec;
 import vigil.availability.ProbeTable;
@@ -112,6 +113,11 @@ final class MonitorCommand implements Callable<Integer> {
                     + " fresh connection per check, as NAME-new-conn, at the same rate: twice the requests).")
     private boolean noNewConnections;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Earlier monitor runs' summary.json files: each URL gets the outage its history allows,"
+                    + " max(P99 + 5 s, P99 x 1.2) over at least 5 runs, reported beside the thresholds.")
+    private Path baselineDir;
+
     @Option(names = "--control-late", paramLabel = "MS", defaultValue = "500",
             description = "A control answer later than this marks the instrument as in trouble (default: ${DEFAULT-VALUE}).")
     private long controlLateMs;
@@ -126,6 +132,7 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProbeLimits limits = limits();
+        RunBaseline baseline = baselineDir == null ? null : RunBaseline.read(baselineDir, LearningSettings.defaults());
         List<HttpProbe> probes = probes();
         // Said before the first probe is sent, not after: every request from here on skips verification.
         if (skipSslValidation) {
@@ -172,6 +179,11 @@ final class MonitorCommand implements Callable<Integer> {
             }
         }
         MeasurementResult result = measurement.stop();
+        if (baseline != null) {
+            vigil.out.println("monitor: " + baseline.describe());
+            result = new MeasurementResult(result.start(), result.end(), baseline.apply(result.probes(), "monitor",
+                    during == null ? "" : during), result.timelines(), result.problems(), result.written());
+        }
         if (exitCode == ExitCode.PASSED && duringResult != null) {
             String failure = DuringCommand.failure(duringResult, layout.duringLog());
             if (failure != null) {

@@ -11,13 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.Vigil;
+import vigil.report.AvailabilityResult;
+import vigil.report.RunReport;
+import vigil.report.SummaryWriter;
+import vigil.report.Thresholds;
+import vigil.report.Verdict;
 import vigil.sim.Sim;
 import vigil.sim.SimOptions;
 
@@ -63,6 +71,36 @@ class MonitorSeriesTest {
             assertThat(control.path("passed").asBoolean()).isTrue();
             assertThat(Files.readAllLines(reports.resolve("availability/vigil-control.csv")).get(0))
                     .endsWith(",inconclusive");
+        }
+    }
+
+    @Test
+    void aBaselineOfEarlierMonitorRunsIsReportedBesideTheThresholds() throws Exception {
+        try (FakeServer server = FakeServer.start()) {
+            String name = "127.0.0.1-" + server.port();
+            Instant t = Instant.parse("2025-05-01T12:00:00Z");
+            for (int i = 0; i < 5; i++) {
+                AvailabilityResult earlier = new AvailabilityResult(name, "x", 100, 1, 99.0, 0.1 * (i + 1), List.of(),
+                        null, Thresholds.NONE, true);
+                new SummaryWriter().write(dir.resolve("history/run-" + i + "/summary.json"), new RunReport("r" + i, t,
+                        t.plusSeconds(2), Set.of(), List.of(), Verdict.PASSED, 0, null, List.of(earlier), null));
+            }
+            Path reports = dir.resolve("reports");
+            String out = monitor(server.url("/").toString(), "--rate", "10", "--duration", "1s", "--baseline",
+                    dir.resolve("history").toString(), "--reports", reports.toString());
+
+            assertThat(out).startsWith("exit 0").contains("monitor: baseline: 5 earlier runs in ");
+            Map<String, JsonNode> probes = new HashMap<>();
+            new ObjectMapper().readTree(reports.resolve("summary.json").toFile()).path("availability")
+                    .forEach(p -> probes.put(p.path("name").asText(), p));
+            JsonNode baseline = probes.get(name).path("baseline");
+            assertThat(baseline.path("kind").asText()).isEqualTo("monitor|" + name + "|");
+            assertThat(baseline.path("p99_longest_outage_s").asDouble()).isEqualTo(0.5);
+            assertThat(baseline.path("allowed_outage_s").asDouble()).isEqualTo(5.5);
+            assertThat(baseline.path("exceeded").asBoolean()).isFalse();
+            assertThat(probes.get(name + "-new-conn").path("baseline").path("note").asText())
+                    .contains("0 earlier runs of this kind, fewer than 5");
+            assertThat(probes.get("vigil-control").has("baseline")).isFalse();
         }
     }
 
