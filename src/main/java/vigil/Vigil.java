@@ -10,6 +10,7 @@ public final class Vigil {
     }
 
     public static void main(String[] args) {
+        VigilCommand.holdSignalsFromStart(args);
         System.exit(run(System.out, System.err, System.getenv(), args));
     }
 

@@ -20,6 +20,7 @@ import vigil.report.ReportLayout;
 import vigil.report.RunMerger;
 import vigil.report.RunReport;
 import vigil.report.ShardRun;
+import vigil.report.StagedReports;
 import vigil.report.SummaryReadException;
 import vigil.report.SummaryWriter;
 
@@ -50,25 +51,34 @@ final class MergeCommand implements Callable<Integer> {
         }
         int exitCode = ExitCode.of(merged);
         RunReport report = merged.report(ExitCode.verdict(exitCode), exitCode);
-        ReportLayout layout = new ReportLayout(reportsDir);
-        MergedArtifacts artifacts = new MergedArtifacts(reportsDir);
+        // Everything is read and checked before the first file is written: a bad input leaves no half merge.
+        JunitMerger.Checked junit;
         try {
-            // Everything is read and checked before the first file is written: a bad input leaves no half merge.
-            JunitMerger.Checked junit = new JunitMerger().check(merged);
-            artifacts.clearPrevious();
-            junit.writeTo(layout.junitDir());
+            junit = new JunitMerger().check(merged);
         } catch (MergeException e) {
             throw new UsageException(e.getMessage());
         }
-        new SummaryWriter().write(layout.summaryJson(), report);
+        // Written into a staging folder and put in place whole: no file of an earlier merge or run mixes in.
+        StagedReports staged = ReportsFolder.stage("--reports", reportsDir);
+        ReportLayout shown = new ReportLayout(reportsDir);
         Path html = null;
-        if (artifacts.copy(parts)) {
-            try {
-                html = new AllureHtmlGenerator().generate(layout.allureResults(), layout.allureReportDir());
-            } catch (IOException | RuntimeException e) {
-                vigil.err.println("vigil merge: could not write Allure HTML (" + layout.allureHtml() + "): "
-                        + ErrorText.of(e));
+        try {
+            ReportLayout layout = new ReportLayout(staged.dir());
+            junit.writeTo(layout.junitDir());
+            new SummaryWriter().write(layout.summaryJson(), report);
+            boolean allure = new MergedArtifacts(staged.dir()).copy(parts);
+            if (allure) {
+                try {
+                    new AllureHtmlGenerator().generate(layout.allureResults(), layout.allureReportDir());
+                    html = shown.allureHtml();
+                } catch (IOException | RuntimeException e) {
+                    vigil.err.println("vigil merge: could not write Allure HTML (" + shown.allureHtml() + "): "
+                            + ErrorText.of(e));
+                }
             }
+            staged.publish(true);
+        } finally {
+            staged.discard();
         }
         for (ShardRun part : parts) {
             vigil.out.println("merged " + part.dir() + (part.summary().shard() == null ? ""

@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -38,6 +36,7 @@ import vigil.availability.ProbesNotLiveException;
 import vigil.report.DuringResult;
 import vigil.report.ReportLayout;
 import vigil.report.RunReport;
+import vigil.report.StagedReports;
 import vigil.report.SummaryWriter;
 import vigil.report.Thresholds;
 
@@ -126,20 +125,34 @@ final class MonitorCommand implements Callable<Integer> {
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
 
-    /** Set by the signal handler: from then on it owns the reports and the exit. */
-    private final AtomicBoolean aborting = new AtomicBoolean();
+    /** Issue 15: the outages earlier runs allow ({@code --baseline}), or null. */
+    private RunBaseline baseline;
+
+    /** The report in place, for a signal that comes after it was published. */
+    private volatile RunReport published;
 
     @Override
     public Integer call() throws Exception {
         ProbeLimits limits = limits();
-        RunBaseline baseline = baselineDir == null ? null : RunBaseline.read(baselineDir, LearningSettings.defaults());
+        baseline = baselineDir == null ? null : RunBaseline.read(baselineDir, LearningSettings.defaults());
         List<HttpProbe> probes = probes();
         // Said before the first probe is sent, not after: every request from here on skips verification.
         if (skipSslValidation) {
             vigil.err.println("vigil monitor: warning: --skip-ssl-validation: TLS certificates of the URLs are not"
                     + " verified");
         }
-        ReportLayout layout = new ReportLayout(reportsDir);
+        // Written into a staging folder and put in place whole: no file of an earlier run mixes in.
+        StagedReports staged = ReportsFolder.stage("--reports", reportsDir);
+        try {
+            return measure(probes, limits, staged);
+        } finally {
+            staged.discard();
+        }
+    }
+
+    private int measure(List<HttpProbe> probes, ProbeLimits limits, StagedReports staged) throws Exception {
+        ReportLayout layout = new ReportLayout(staged.dir());
+        ReportLayout shown = new ReportLayout(reportsDir);
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         Measurement.Builder builder = Measurement.in(layout.availabilityDir()).clock(clock);
@@ -155,71 +168,116 @@ final class MonitorCommand implements Callable<Integer> {
         DuringResult duringResult = null;
         String error = null;
         int exitCode;
-        try (TerminationSignals signals = TerminationSignals.install(code -> abort(watch, measurement, command,
-                layout, started, code))) {
+        // Signals are handled until the command returns, the report writing included (see RunStop).
+        RunStop stop = new RunStop(new RunStop.Takeover() {
+            @Override
+            public void abortRun(int code, boolean running) {
+                abort(watch, measurement, command, staged, started, code);
+            }
+
+            @Override
+            public void markPublishedAborted(int code) {
+                markAborted(code);
+            }
+        }, System::exit);
+        try (TerminationSignals signals = TerminationSignals.install(stop::signal)) {
             try {
-                if (command != null) {
-                    vigil.out.println("monitor: then running: " + during + " (output in " + layout.duringLog() + ")");
-                    duringResult = watch.runDuring(command);
-                } else {
-                    watch.measureFor(duration);
+                stop.running();
+                try {
+                    if (command != null) {
+                        vigil.out.println("monitor: then running: " + during + " (output in " + shown.duringLog()
+                                + ")");
+                        duringResult = watch.runDuring(command);
+                    } else {
+                        watch.measureFor(duration);
+                    }
+                    exitCode = ExitCode.PASSED;
+                } catch (ProbesNotLiveException e) {
+                    error = e.getMessage();
+                    exitCode = ExitCode.SETUP_FAILED;
+                } catch (DuringCommandException e) {
+                    error = e.getMessage();
+                    duringResult = new DuringResult(during, null, clock.instant(), clock.instant());
+                    exitCode = ExitCode.DURING_FAILED;
                 }
-                exitCode = ExitCode.PASSED;
-            } catch (ProbesNotLiveException e) {
-                error = e.getMessage();
-                exitCode = ExitCode.SETUP_FAILED;
-            } catch (DuringCommandException e) {
-                error = e.getMessage();
-                duringResult = new DuringResult(during, null, clock.instant(), clock.instant());
-                exitCode = ExitCode.DURING_FAILED;
+                // A signal's thread that took over is writing the reports and ends the process; this one stops here.
+                stop.reporting();
+                MeasurementResult result = measurement.stop();
+                if (baseline != null) {
+                    vigil.out.println("monitor: " + baseline.describe());
+                    result = new MeasurementResult(result.start(), result.end(), baseline.apply(result.probes(),
+                            "monitor", during == null ? "" : during), result.timelines(), result.problems(),
+                            result.written());
+                }
+                if (exitCode == ExitCode.PASSED && duringResult != null) {
+                    String failure = DuringCommand.failure(duringResult, shown.duringLog());
+                    if (failure != null) {
+                        error = failure;
+                        exitCode = ExitCode.DURING_FAILED;
+                    }
+                }
+                if (exitCode == ExitCode.PASSED && !result.passed()) {
+                    exitCode = ExitCode.FAILED;
+                }
+                int noted = stop.notedSignal();
+                if (noted != 0) {
+                    exitCode = noted;
+                    error = "stopped by a signal while the reports were written";
+                }
+                report(staged, started, clock.instant(), result, duringResult, exitCode, error);
+                int late = stop.published();
+                if (late != 0 && noted == 0) {
+                    markAborted(late);
+                    exitCode = late;
+                }
+                stop.closing();
+                return exitCode;
+            } catch (Exception | Error e) {
+                stop.failing();
+                throw e;
             }
-            if (aborting.get()) {
-                // The signal's thread is writing the reports; it ends the process.
-                new CountDownLatch(1).await();
-            }
         }
-        MeasurementResult result = measurement.stop();
-        if (baseline != null) {
-            vigil.out.println("monitor: " + baseline.describe());
-            result = new MeasurementResult(result.start(), result.end(), baseline.apply(result.probes(), "monitor",
-                    during == null ? "" : during), result.timelines(), result.problems(), result.written());
-        }
-        if (exitCode == ExitCode.PASSED && duringResult != null) {
-            String failure = DuringCommand.failure(duringResult, layout.duringLog());
-            if (failure != null) {
-                error = failure;
-                exitCode = ExitCode.DURING_FAILED;
-            }
-        }
-        if (exitCode == ExitCode.PASSED && !result.passed()) {
-            exitCode = ExitCode.FAILED;
-        }
-        report(layout, started, clock.instant(), result, duringResult, exitCode, error);
-        return exitCode;
     }
 
     /** On SIGINT/SIGTERM: stop the command and the probes, write what was measured with verdict aborted, exit. */
-    private void abort(DeployWatch watch, Measurement measurement, DuringCommand command, ReportLayout layout,
+    private void abort(DeployWatch watch, Measurement measurement, DuringCommand command, StagedReports staged,
                        Instant started, int exitCode) {
-        aborting.set(true);
         vigil.err.println("vigil monitor: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
                 + "): writing the results so far");
         watch.abort();
         MeasurementResult result = measurement.stop();
         Instant now = Instant.now();
         DuringResult duringResult = command == null ? null : new DuringResult(command.command(), null, started, now);
-        report(layout, started, now, result, duringResult, exitCode, "stopped by a signal");
-        System.exit(exitCode);
+        report(staged, started, now, result, duringResult, exitCode, "stopped by a signal");
     }
 
-    private void report(ReportLayout layout, Instant started, Instant finished, MeasurementResult result,
+    /** The reports are in place already: their summary.json says the monitor was stopped, as its exit code will. */
+    private void markAborted(int exitCode) {
+        RunReport report = published;
+        if (report == null) {
+            return;
+        }
+        Path summary = new ReportLayout(reportsDir).summaryJson();
+        try {
+            new SummaryWriter().write(summary, new RunReport(report.runId(), report.started(), report.finished(),
+                    Set.of(), List.of(), ExitCode.verdict(exitCode), exitCode, "stopped by a signal as it ended",
+                    report.availability(), report.during()));
+        } catch (IOException | RuntimeException e) {
+            vigil.err.println("vigil monitor: could not mark " + summary + " aborted: " + ErrorText.of(e));
+        }
+    }
+
+    private void report(StagedReports staged, Instant started, Instant finished, MeasurementResult result,
                         DuringResult duringResult, int exitCode, String error) {
         RunReport report = new RunReport(runId(), started, finished, Set.of(), List.of(), ExitCode.verdict(exitCode),
                 exitCode, error, result.probes(), duringResult);
+        ReportLayout shown = new ReportLayout(reportsDir);
         try {
-            new SummaryWriter().write(layout.summaryJson(), report);
+            new SummaryWriter().write(new ReportLayout(staged.dir()).summaryJson(), report);
+            staged.publish(true);
+            published = report;
         } catch (IOException | RuntimeException e) {
-            vigil.err.println("vigil monitor: could not write " + layout.summaryJson() + ": " + e.getMessage());
+            vigil.err.println("vigil monitor: could not write " + shown.summaryJson() + ": " + ErrorText.of(e));
         }
         vigil.out.println();
         ProbeTable.lines(result.probes()).forEach(vigil.out::println);
@@ -230,7 +288,7 @@ final class MonitorCommand implements Callable<Integer> {
             vigil.err.println("vigil monitor: " + error);
         }
         vigil.out.println("monitor: " + ExitCode.verdict(exitCode).id() + " (exit " + exitCode + "); samples in "
-                + layout.availabilityDir() + ", summary in " + layout.summaryJson());
+                + shown.availabilityDir() + ", summary in " + shown.summaryJson());
     }
 
     private ProbeLimits limits() throws UsageException {

@@ -1,7 +1,9 @@
 package vigil.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vigil.report.StagedReports;
 
 /**
  * Checks a {@code --reports} folder before anything runs: a run whose reports cannot go anywhere is a
@@ -28,6 +30,21 @@ final class ReportsFolder {
         if (!Files.isWritable(existing)) {
             throw new UsageException(option + ": " + existing + " is not writable, so the reports cannot go to "
                     + absolute + "; give a folder this user may write to");
+        }
+    }
+
+    /**
+     * Makes the reports folder and the staging folder a command writes its reports into (see {@link StagedReports}):
+     * the real test of whether reports can go there, before anything runs. A folder that cannot be made or written
+     * is a usage error naming it and the operating system's reason.
+     */
+    static StagedReports stage(String option, Path folder) throws UsageException {
+        check(option, folder);
+        try {
+            return StagedReports.open(folder);
+        } catch (IOException e) {
+            throw new UsageException(option + ": cannot write reports to " + folder.toAbsolutePath().normalize() + ": "
+                    + StagedReports.reason(e) + "; give a folder this user may write to (it is made if missing)");
         }
     }
 }

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +32,7 @@ import vigil.report.ReportLayout;
 import vigil.report.ReportWriter;
 import vigil.report.RunReport;
 import vigil.report.Shard;
+import vigil.report.StagedReports;
 import vigil.report.Suite;
 import vigil.report.SummaryArchive;
 import vigil.report.SummaryWriter;
@@ -47,6 +48,8 @@ final class RunCommand implements Callable<Integer> {
     /** The folder of the --history folder where earlier runs' summaries are kept (issue 15). */
     private static final String SUMMARIES = "summaries";
     private static final Duration ABORT_REPORT_BOUND = Duration.ofSeconds(10);
+    /** How long an abort waits for the scenarios to end once their org is gone, for complete Cucumber reports. */
+    private static final Duration ABORT_SETTLE_BOUND = Duration.ofSeconds(3);
 
     @ParentCommand
     private VigilCommand vigil;
@@ -161,19 +164,68 @@ final class RunCommand implements Callable<Integer> {
     /** Where Allure's history is kept, or {@code null} without {@code --history}. */
     private AllureHistory history;
 
+    // Set as the run gets that far; read by a signal's thread that takes the run over (see RunStop).
+    private volatile StagedReports staged;
+    private volatile RunPlan runPlan;
+    private volatile RunSession runSession;
+    private volatile ConsoleProgress runProgress;
+    private volatile RunReport published;
+
     @Override
     public Integer call() throws Exception {
+        // First of all: a signal from here on ends the run with its code and an aborted summary.json.
+        SignalTakeover takeover = new SignalTakeover();
+        RunStop stop = new RunStop(takeover, System::exit);
+        takeover.stop = stop;
+        try (TerminationSignals signals = TerminationSignals.install(stop::signal)) {
+            try {
+                int exitCode = runToEnd(stop);
+                stop.closing();
+                return exitCode;
+            } catch (Exception | Error e) {
+                stop.failing();
+                throw e;
+            } finally {
+                StagedReports unpublished = staged;
+                if (unpublished != null) {
+                    unpublished.discard();
+                }
+            }
+        }
+    }
+
+    private int runToEnd(RunStop stop) throws Exception {
+        requireTarget();
         RunPlan plan = plan();
+        runPlan = plan;
         history = history();
         if (target.sim) {
             try (EmbeddedTarget sim = EmbeddedTarget.start()) {
                 // The embedded CF is the target: environment variables naming another CF must not redirect it.
                 LoadedConfig loaded = new ConfigLoader(Map.of()).load(sim.configFile(), overrides.toConfigOverrides());
-                return run(loaded, plan);
+                return run(loaded, plan, stop);
             }
         }
         LoadedConfig loaded = new ConfigLoader(vigil.environment).load(target.config, overrides.toConfigOverrides());
-        return run(loaded, plan);
+        return run(loaded, plan, stop);
+    }
+
+    /** The staging folder of this run's reports: made by whichever comes first, the run or a signal's thread. */
+    private synchronized StagedReports stage() throws UsageException {
+        if (staged == null) {
+            staged = ReportsFolder.stage("--reports", reportsDir);
+        }
+        return staged;
+    }
+
+    /** Without --sim, --config, CF_API or --api there is nothing to run against: say how to give a target. */
+    private void requireTarget() throws UsageException {
+        String api = vigil.environment.get("CF_API");
+        if (!target.sim && target.config == null && overrides.api == null && (api == null || api.isBlank())) {
+            throw new UsageException("no target: give --sim to run against the embedded CF (nothing to set up), or"
+                    + " --config FILE for a CF (a Vigil config or a CATS integration_config.json; or set CF_API,"
+                    + " CF_USERNAME, CF_PASSWORD and CF_APPS_DOMAIN)");
+        }
     }
 
     private RunPlan plan() throws UsageException {
@@ -193,9 +245,13 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--during and --duration: give one; --during runs the deploy and measures until it"
                     + " ends, --duration measures a fixed time");
         }
-        return new RunPlan(suites(), Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
-                reportsDir, Optional.ofNullable(during), Optional.ofNullable(duration), Optional.ofNullable(readyFile),
-                shard(), rerunFailed);
+        Set<Suite> selected = suites();
+        Optional<Shard> part = shard();
+        // The run writes into a staging folder of its own; the reports go in place whole at the end.
+        StagedReports staging = stage();
+        return new RunPlan(selected, Optional.ofNullable(tags), Optional.ofNullable(featuresDir), parallel,
+                staging.dir(), Optional.ofNullable(during), Optional.ofNullable(duration),
+                Optional.ofNullable(readyFile), part, rerunFailed);
     }
 
     private Optional<Shard> shard() throws UsageException {
@@ -244,20 +300,19 @@ final class RunCommand implements Callable<Integer> {
         return selected;
     }
 
-    private int run(LoadedConfig loaded, RunPlan plan) throws Exception {
+    private int run(LoadedConfig loaded, RunPlan plan, RunStop stop) throws Exception {
         loaded.warnings().forEach(warning -> vigil.err.println("warning: " + warning));
         VigilConfig config = loaded.config();
-        ConsoleProgress progress = new ConsoleProgress(vigil.out, System.console() != null);
+        ConsoleProgress progress = new ConsoleProgress(vigil.out, ConsoleProgress.isTerminal(vigil.environment))
+                .wallTimeFrom(JvmStart.instant());
+        runProgress = progress;
         RunBaseline baseline = baseline(config);
         RunSession session = new RunSession(config, plan, progress, Clock.systemUTC());
-        RunOutcome outcome;
-        try (TerminationSignals signals = TerminationSignals.install(code -> abort(session, plan, progress, code))) {
-            outcome = session.execute();
-            if (outcome.aborted()) {
-                // The signal's thread is cleaning up and writing the reports; it ends the process.
-                new CountDownLatch(1).await();
-            }
-        }
+        runSession = session;
+        stop.running();
+        RunOutcome outcome = session.execute();
+        // A signal's thread that took over while the scenarios ran ends the process; this thread stops here.
+        stop.reporting();
         if (baseline != null && !outcome.availability().isEmpty()) {
             vigil.out.println(baseline.describe());
             outcome = baseline.apply(outcome, plan.during().orElse(""));
@@ -266,8 +321,10 @@ final class RunCommand implements Callable<Integer> {
             vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
                     + " shards than scenarios); nothing to run, which is not a failure");
         }
+        String error = outcome.setupFailure().map(failure -> SetupFailureText.of(failure, target.config, config))
+                .orElse(null);
         int exitCode = report(outcome, session.leftBehind(), ExitCode.of(outcome, failOnFlaky), plan, progress,
-                AllureHtmlGenerator.DEFAULT_TIMEOUT);
+                AllureHtmlGenerator.DEFAULT_TIMEOUT, error, stop);
         sayLeftBehind(session);
         if (historyDir != null) {
             keepSummary(plan);
@@ -291,17 +348,66 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * On SIGINT/SIGTERM: remove what the run created (bounded), write the reports with verdict aborted and end
-     * the process with 130/143. Runs on the signal's thread while the scenarios are still going.
-     */
-    private void abort(RunSession session, RunPlan plan, ConsoleProgress progress, int exitCode) {
-        vigil.err.println("vigil run: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
-                + "): removing what the run created, then writing the reports");
-        RunOutcome outcome = session.abort(ABORT_CLEANUP_BOUND);
-        report(outcome, session.leftBehind(), exitCode, plan, progress, ABORT_REPORT_BOUND);
-        sayLeftBehind(session);
-        System.exit(exitCode);
+    /** On SIGINT/SIGTERM, on the signal's thread: see {@link RunStop} for when this, and not the main thread, ends. */
+    private final class SignalTakeover implements RunStop.Takeover {
+        private RunStop stop;
+
+        @Override
+        public void abortRun(int exitCode, boolean running) {
+            String signal = exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM";
+            vigil.err.println("vigil run: stopping (" + signal + "): removing what the run created, then writing the"
+                    + " reports");
+            RunSession session = runSession;
+            RunOutcome outcome = running && session != null ? session.abort(ABORT_CLEANUP_BOUND)
+                    : new RunOutcome(RunSession.newRunId(), Instant.now(), Instant.now(), List.of(), Optional.empty(),
+                    true, List.of(), null);
+            StagedReports staging;
+            try {
+                staging = stage();
+            } catch (UsageException e) {
+                vigil.err.println("vigil run: " + e.getMessage());
+                return;
+            }
+            stop.awaitMainStopped(ABORT_SETTLE_BOUND);
+            // A scenario thread still finishing may write into the staging folder after it is published: gone too.
+            Runtime.getRuntime().addShutdownHook(new Thread(staging::discardLeftovers, "vigil-staging-leftovers"));
+            ConsoleProgress progress = runProgress != null ? runProgress : new ConsoleProgress(vigil.out, false);
+            List<String> leftBehind = session == null ? List.of() : session.leftBehind();
+            report(outcome, leftBehind, exitCode, runPlan, progress, ABORT_REPORT_BOUND,
+                    "stopped by " + signal + (running ? "" : " before any scenario ran"), null);
+            if (session != null) {
+                sayLeftBehind(session);
+            }
+        }
+
+        @Override
+        public void markPublishedAborted(int exitCode) {
+            markAborted(exitCode);
+        }
+    }
+
+    /** The reports are in place already: their summary.json says the run was stopped, as the exit code will. */
+    private void markAborted(int exitCode) {
+        RunReport report = published;
+        if (report == null) {
+            return;
+        }
+        String signal = exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM";
+        Path summary = new ReportLayout(reportsDir).summaryJson();
+        try {
+            new SummaryWriter().write(summary, aborted(report, exitCode, "stopped by " + signal
+                    + " after the reports were written"));
+            vigil.err.println("vigil run: stopped (" + signal + ") as it ended; " + summary + " says aborted");
+        } catch (IOException | RuntimeException e) {
+            vigil.err.println("vigil run: stopped (" + signal + "), but could not mark " + summary + " aborted: "
+                    + ErrorText.of(e));
+        }
+    }
+
+    private static RunReport aborted(RunReport report, int exitCode, String error) {
+        return new RunReport(report.runId(), report.started(), report.finished(), report.suites(), report.scenarios(),
+                ExitCode.verdict(exitCode), exitCode, error, report.availability(), report.during(), report.shard(),
+                report.leftBehind());
     }
 
     /** What the run could not remove (its CF went away, or stopped accepting its token): named, with the way out. */
@@ -316,40 +422,95 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the reports, says on stderr why the run did not pass when that is not a scenario, and returns the
-     * exit code: the run's own, or {@link ExitCode#SETUP_FAILED} for a passed run whose summary.json could not
-     * be written (a pipeline must not take a run without its gate file for a passed one).
+     * Writes the reports into the staging folder, puts them in place whole, says on stderr why the run did not pass
+     * when that is not a scenario, and returns the exit code: the run's own, {@link ExitCode#SETUP_FAILED} for a
+     * passed run whose summary.json could not be written or put in place (a pipeline must not take a run without
+     * its gate file for a passed one), or a signal's that came meanwhile.
+     *
+     * @param stop the main thread's {@link RunStop}; {@code null} on a signal's thread that took over
      */
     private int report(RunOutcome outcome, List<String> leftBehind, int exitCode, RunPlan plan,
-                       ConsoleProgress progress, Duration allureTimeout) {
-        String error = outcome.setupFailure().map(ErrorText::of).orElse(null);
-        ReportLayout layout = new ReportLayout(plan.reportsDir());
-        RunReport report = runReport(outcome, exitCode, plan, error, leftBehind);
+                       ConsoleProgress progress, Duration allureTimeout, String error, RunStop stop) {
+        StagedReports staging = staged;
+        ReportLayout shown = new ReportLayout(reportsDir);
+        Set<Suite> suites = plan == null ? EnumSet.allOf(Suite.class) : plan.suites();
+        Shard part = plan == null ? null : plan.shard().orElse(null);
+        RunReport report = runReport(outcome, exitCode, suites, part, error, leftBehind);
         List<Path> written = new ReportWriter(new SummaryWriter(), new JunitXmlWriter(), allureHtml(allureTimeout))
-                .write(plan.reportsDir(), report, vigil.err);
+                .write(staging.dir(), report, vigil.err);
+        int finalCode = exitCode;
+        int signalled = stop == null ? 0 : stop.notedSignal();
+        if (signalled != 0) {
+            finalCode = signalled;
+            report = aborted(report, signalled, "stopped by " + (signalled == ExitCode.INTERRUPTED ? "SIGINT"
+                    : "SIGTERM") + " while the reports were written");
+            written = rewriteSummary(staging, report, written);
+        }
+        boolean ranAnything = !report.scenarios().isEmpty() || !report.availability().isEmpty();
+        List<Path> inPlace = List.of();
+        try {
+            inPlace = staging.publish(ranAnything);
+        } catch (IOException | RuntimeException e) {
+            vigil.err.println("vigil run: could not put the reports in place in " + reportsDir + ": "
+                    + StagedReports.reason(e instanceof IOException io ? io : new IOException(e)) + " (they are in "
+                    + staging.dir() + ")");
+        }
         if (error != null) {
             vigil.err.println("vigil run: " + error);
-        } else if (exitCode == ExitCode.DURING_FAILED && outcome.during() != null) {
-            vigil.err.println("vigil run: " + DuringCommand.failure(outcome.during(), layout.duringLog()));
+        } else if (finalCode == ExitCode.DURING_FAILED && outcome.during() != null) {
+            vigil.err.println("vigil run: " + DuringCommand.failure(outcome.during(), shown.duringLog()));
         }
-        int finalCode = exitCode;
-        if (exitCode == ExitCode.PASSED && !written.contains(layout.summaryJson())) {
+        if (finalCode == ExitCode.PASSED && !(written.contains(new ReportLayout(staging.dir()).summaryJson())
+                && inPlace.contains(shown.summaryJson()))) {
             finalCode = ExitCode.SETUP_FAILED;
-            String lost = "the scenarios passed, but " + layout.summaryJson() + " could not be written (see above), so"
-                    + " no gate can read this run; free space or fix the permissions of " + plan.reportsDir()
+            String lost = "the scenarios passed, but " + shown.summaryJson() + " could not be written (see above), so"
+                    + " no gate can read this run; free space or fix the permissions of " + reportsDir
                     + " and run again";
             vigil.err.println("vigil run: " + lost);
-            report = runReport(outcome, finalCode, plan, lost, leftBehind);
+            report = runReport(outcome, finalCode, suites, part, lost, leftBehind);
         }
-        Path html = layout.allureHtml();
-        progress.finish(report, Files.exists(html) ? html : null);
+        if (!ranAnything && Files.isDirectory(reportsDir.resolve(StagedReports.PREVIOUS))) {
+            vigil.out.println("vigil run: the last reports with results are kept in "
+                    + reportsDir.resolve(StagedReports.PREVIOUS));
+        }
+        Path html = shown.allureHtml();
+        progress.finish(report, inPlace.contains(shown.allureReportDir()) && Files.exists(html) ? html : null);
+        if (stop != null) {
+            published = report;
+            int late = stopPublished(stop);
+            if (late != 0 && signalled == 0) {
+                markAborted(late);
+                finalCode = late;
+            }
+        }
         return finalCode;
     }
 
-    private static RunReport runReport(RunOutcome outcome, int exitCode, RunPlan plan, String error,
+    private static int stopPublished(RunStop stop) {
+        try {
+            return stop.published();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private List<Path> rewriteSummary(StagedReports staging, RunReport report, List<Path> written) {
+        Path summary = new ReportLayout(staging.dir()).summaryJson();
+        try {
+            new SummaryWriter().write(summary, report);
+            return written.contains(summary) ? written
+                    : java.util.stream.Stream.concat(written.stream(), java.util.stream.Stream.of(summary)).toList();
+        } catch (IOException | RuntimeException e) {
+            vigil.err.println("vigil: could not write summary.json (" + summary + "): " + ErrorText.of(e));
+            return written.stream().filter(path -> !path.equals(summary)).toList();
+        }
+    }
+
+    private static RunReport runReport(RunOutcome outcome, int exitCode, Set<Suite> suites, Shard shard, String error,
                                        List<String> leftBehind) {
-        return new RunReport(outcome.runId(), outcome.started(), outcome.finished(), plan.suites(),
+        return new RunReport(outcome.runId(), outcome.started(), outcome.finished(), suites,
                 outcome.scenarios(), ExitCode.verdict(exitCode), exitCode, error, outcome.availability(),
-                outcome.during(), plan.shard().orElse(null), leftBehind);
+                outcome.during(), shard, leftBehind);
     }
 }

@@ -59,6 +59,17 @@ public final class VigilCommand implements Runnable {
         return ExitCode.USAGE;
     }
 
+    // Issue 14: a signal from the JVM's start on ends a run with its reports.
+    /**
+     * Called first thing in {@code main}: for {@code vigil run}, a SIGINT/SIGTERM that comes before the run has
+     * read its command line is held and acted on once it can write its reports (exit 130/143, summary aborted).
+     */
+    public static void holdSignalsFromStart(String... args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            TerminationSignals.holdFromStart();
+        }
+    }
+
     @Override
     public void run() {
         // 'vigil' alone: show what it can do.

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.cf.AppRoutes;
 import vigil.cf.CfClient;
@@ -19,7 +21,6 @@ import vigil.cf.ResourceNames;
 import vigil.cf.RunWorkspace;
 import vigil.config.VigilConfig;
 import vigil.report.ConsoleProgress;
-import vigil.report.FileTrees;
 import vigil.report.ScenarioResult;
 import vigil.steps.RunScope;
 
@@ -29,9 +30,6 @@ import vigil.steps.RunScope;
  * refuses the login ends the run as a setup failure with no scenario run.
  */
 public final class RunSession {
-    /** Report files this run owns and replaces; anything else in the reports folder is left alone. */
-    static final List<String> GENERATED_REPORTS = List.of("summary.json", "junit", "cucumber", "allure-results",
-            "allure-report", "availability", "during.log");
     private static final String RUN_ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final VigilConfig config;
@@ -43,6 +41,8 @@ public final class RunSession {
     private final AtomicBoolean aborted = new AtomicBoolean();
     private volatile Instant started;
     private volatile RunWorkspace workspace;
+    /** Counted down once the run has its CF workspace, or will never have one: what an abort waits for. */
+    private final CountDownLatch setupSettled = new CountDownLatch(1);
 
     public RunSession(VigilConfig config, RunPlan plan, ConsoleProgress progress, Clock clock) {
         this.config = config;
@@ -59,6 +59,13 @@ public final class RunSession {
      */
     public RunOutcome abort(Duration cleanupBound) {
         aborted.set(true);
+        // A run logging in or creating its org as the signal came: what it creates must be removed too. (Once
+        // aborted, execute() creates nothing more, so this wait is short.)
+        try {
+            setupSettled.await(cleanupBound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         RunWorkspace created = workspace;
         if (created != null) {
             Thread cleanup = new Thread(created::close, "vigil-abort-cleanup");
@@ -77,15 +84,23 @@ public final class RunSession {
     public RunOutcome execute() throws SelectionException {
         Instant started = clock.instant();
         this.started = started;
+        try {
+            return executeStarted(started);
+        } finally {
+            setupSettled.countDown();
+        }
+    }
+
+    private RunOutcome executeStarted(Instant started) throws SelectionException {
         // Discovery must finish before the CF is touched; loading the HTTP stack meanwhile saves start-up time.
         CompletableFuture<Void> httpStack = CompletableFuture.runAsync(CfClient::warmUp);
         try (FeatureLauncher launcher = new FeatureLauncher(plan, CatsGroups.excluded(config))) {
             long scenarios = launcher.discover();
             httpStack.join();
-            clearPreviousReports(plan.reportsDir());
-            if (scenarios == 0) {
+            createReportsFolder(plan.reportsDir());
+            if (scenarios == 0 || aborted.get()) {
                 // A shard left without scenarios (more shards than scenarios): nothing to run, nothing to create.
-                return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.empty(), false);
+                return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.empty(), aborted.get());
             }
             RunWorkspace workspace;
             try {
@@ -94,6 +109,11 @@ public final class RunSession {
                 return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.of(setupFailure), false);
             }
             this.workspace = workspace;
+            setupSettled.countDown();
+            if (aborted.get()) {
+                // Stopped while logging in: the abort removes the workspace; no scenario starts.
+                return new RunOutcome(runId, started, clock.instant(), List.of(), Optional.empty(), true);
+            }
             AllureResults.writeTo(plan.reportsDir().resolve("allure-results"));
             AllureEnvironment.write(plan.reportsDir().resolve("allure-results"), config, runId);
             RunScope scope = RunScope.open(config, runId, workspace, new AppRoutes(config.routerAddress(),
@@ -137,18 +157,17 @@ public final class RunSession {
         return RunWorkspace.open(cf, names, existingOrg, existingOrg == null ? null : config.existingSpace());
     }
 
-    private static void clearPreviousReports(Path reportsDir) {
+    private static void createReportsFolder(Path reportsDir) {
         try {
             Files.createDirectories(reportsDir);
-            for (String name : GENERATED_REPORTS) {
-                FileTrees.deleteRecursively(reportsDir.resolve(name));
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the reports folder " + reportsDir.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot make the reports folder " + reportsDir.toAbsolutePath() + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    private static String newRunId() {
+    /** A new run id: 6 characters, no look-alikes (0/o, 1/l). */
+    public static String newRunId() {
         SecureRandom random = new SecureRandom();
         StringBuilder id = new StringBuilder();
         for (int i = 0; i < 6; i++) {

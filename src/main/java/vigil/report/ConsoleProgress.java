@@ -39,6 +39,7 @@ public final class ConsoleProgress {
     private Instant lastDrawn;
     private int statusWidth;
     private boolean finished;
+    private volatile Instant wallStart;
 
     /**
      * @param interactive whether {@code out} is a terminal that understands {@code \r}; see {@link #forConsole}
@@ -72,7 +73,24 @@ public final class ConsoleProgress {
 
     /** Progress on {@code System.out}, interactive when the process has a terminal. */
     public static ConsoleProgress forConsole() {
-        return new ConsoleProgress(System.out, System.console() != null);
+        return new ConsoleProgress(System.out, isTerminal(System.getenv()));
+    }
+
+    /**
+     * Whether the process writes to a terminal that redraws a line: not when output goes to a file, a pipe or a CI
+     * log ({@code System.console()} is null), nor on a terminal that says it is dumb ({@code TERM=dumb}).
+     */
+    public static boolean isTerminal(java.util.Map<String, String> environment) {
+        return System.console() != null && !"dumb".equals(environment.get("TERM"));
+    }
+
+    /**
+     * Measures the wall time printed at the end from {@code start} (e.g. the JVM's start) to the end of the
+     * reports, instead of the scenarios' run alone.
+     */
+    public ConsoleProgress wallTimeFrom(Instant start) {
+        this.wallStart = start;
+        return this;
     }
 
     public void scenarioStarted(Suite suite, String name) {
@@ -149,6 +167,15 @@ public final class ConsoleProgress {
                 clearStatus();
             }
             out.println();
+            if (report.scenarios().isEmpty() && report.availability().isEmpty() && report.error() != null) {
+                // A table of zeros says nothing; why nothing ran does.
+                out.println("no scenario ran: " + firstLine(report.error()));
+                out.println();
+                out.printf(Locale.ROOT, "verdict: %s (exit code %d)%n", report.verdict().name(), report.exitCode());
+                out.println("HTML report: " + (htmlReport == null ? "not written" : htmlReport.toString()));
+                out.flush();
+                return;
+            }
             boolean anyFlaky = report.scenarios().stream().anyMatch(s -> s.status() == ScenarioStatus.FLAKY);
             // A suite's time is its scenarios' times added up: with --parallel it exceeds the wall time, printed below.
             out.printf(Locale.ROOT, "%-13s %7s %7s %8s%s %14s%n", "suite", "passed", "failed", "skipped",
@@ -161,7 +188,10 @@ public final class ConsoleProgress {
                             duration(tally.duration()));
                 }
             }
-            if (report.started() != null && report.finished() != null) {
+            if (wallStart != null) {
+                out.println("wall time: " + duration(Duration.between(wallStart, clock.instant()))
+                        + " (from the JVM's start to the reports written)");
+            } else if (report.started() != null && report.finished() != null) {
                 out.println("wall time: " + duration(Duration.between(report.started(), report.finished())));
             }
             out.println();

@@ -19,14 +19,6 @@ public final class MergedArtifacts {
         this.out = new ReportLayout(reportsDir);
     }
 
-    /** Removes what an earlier merge into the same folder left, so no stale file mixes in. */
-    public void clearPrevious() throws IOException {
-        for (Path path : List.of(out.summaryJson(), out.junitDir(), out.allureResults(), out.allureReportDir(),
-                out.availabilityDir(), out.duringLog())) {
-            FileTrees.deleteRecursively(path);
-        }
-    }
-
     /** Copies every part's files in; returns whether any Allure results came along. */
     public boolean copy(List<ShardRun> parts) throws IOException {
         for (ShardRun part : parts) {

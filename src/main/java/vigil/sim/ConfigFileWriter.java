@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class ConfigFileWriter {
 
-    private static final String HEADER =
+    static final String HEADER =
             "# Written by `vigil sim`. It holds the sim's admin password: keep it private.\n";
 
     private ConfigFileWriter() {

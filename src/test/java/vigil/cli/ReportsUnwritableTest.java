@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,16 @@ class ReportsUnwritableTest {
 
         CompletableFuture<CommandLineRun> running = CompletableFuture.supplyAsync(() -> CommandLineRun.of("run",
                 "--config", config.toString(), "--features", features.toString(), "--reports", reports.toString()));
-        // The Allure results folder is made once the run is logged in and its org exists: the run is under way.
+        // The Allure results folder is made once the run is logged in and its org exists: the run is under way,
+        // writing into its staging folder inside the reports folder.
+        AtomicReference<Path> staging = new AtomicReference<>();
         await("the run to start writing into " + reports).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> Files.isDirectory(reports.resolve("allure-results")) || running.isDone());
-        Files.createDirectories(reports.resolve("summary.json").resolve("in-the-way"));
+                .until(() -> running.isDone() || stagingWithAllureResults(reports).map(found -> {
+                    staging.set(found);
+                    return true;
+                }).orElse(false));
+        Files.createDirectories(staging.get().resolve("summary.json").resolve("in-the-way"));
         CommandLineRun run = running.get();
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SETUP_FAILED);
@@ -71,5 +77,15 @@ class ReportsUnwritableTest {
         JsonNode left = JSON.readTree(CommandLineRun.of(Map.of(), "sim", "status", "--config", config.toString()).out());
         assertThat(left.path("organizations").asInt()).as("nothing the run created is left: " + left).isZero();
         assertThat(left.path("apps").asInt()).as("nothing the run created is left: " + left).isZero();
+    }
+
+    private static java.util.Optional<Path> stagingWithAllureResults(Path reports) throws IOException {
+        if (!Files.isDirectory(reports)) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> list = Files.list(reports)) {
+            return list.filter(path -> path.getFileName().toString().startsWith(".vigil-run-"))
+                    .filter(path -> Files.isDirectory(path.resolve("allure-results"))).findFirst();
+        }
     }
 }

@@ -72,7 +72,8 @@ class ConsoleProgressTest {
         progress.finish(run, null);
 
         assertThat(output()).contains("verdict: ERROR (exit code 3)\n",
-                "error: target unreachable: https://api.example.com\n", "HTML report: not written\n");
+                "no scenario ran: target unreachable: https://api.example.com\n", "HTML report: not written\n")
+                .as("no table of zeros when nothing ran").doesNotContain("passed  failed");
     }
 
     @Test
