@@ -196,9 +196,10 @@ final class RunCommand implements Callable<Integer> {
 
     private int runToEnd(RunStop stop) throws Exception {
         requireTarget();
+        // Before plan(), which makes the reports folder: a --history usage error leaves nothing behind.
+        history = history();
         RunPlan plan = plan();
         runPlan = plan;
-        history = history();
         if (target.sim) {
             try (EmbeddedTarget sim = EmbeddedTarget.start()) {
                 // The embedded CF is the target: environment variables naming another CF must not redirect it.
