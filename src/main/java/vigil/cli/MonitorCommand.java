@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -160,11 +161,11 @@ final class MonitorCommand implements Callable<Integer> {
         if (!noControl) {
             builder.control("vigil-control", Duration.ofMillis(controlLateMs));
         }
-        Measurement measurement = builder.start();
-        DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
         DuringCommand command = during == null ? null : new DuringCommand(during, layout.duringLog(), clock);
-        vigil.out.println("monitor: " + urls.size() + (urls.size() == 1 ? " URL" : " URLs") + " at "
-                + trim(rate) + " Hz; waiting for each to answer once (up to " + AgeConverter.describe(liveTimeout) + ")");
+        // Filled in once the probes have started: a signal while they start (a loopback server and HTTP clients,
+        // some 100 ms on a cold JVM) writes an aborted summary with what there is.
+        AtomicReference<Measurement> measuring = new AtomicReference<>();
+        AtomicReference<DeployWatch> watching = new AtomicReference<>();
         DuringResult duringResult = null;
         String error = null;
         int exitCode;
@@ -172,7 +173,7 @@ final class MonitorCommand implements Callable<Integer> {
         RunStop stop = new RunStop(new RunStop.Takeover() {
             @Override
             public void abortRun(int code, boolean running) {
-                abort(watch, measurement, command, staged, started, code);
+                abort(watching.get(), measuring.get(), command, staged, started, code);
             }
 
             @Override
@@ -182,6 +183,13 @@ final class MonitorCommand implements Callable<Integer> {
         }, System::exit);
         try (TerminationSignals signals = TerminationSignals.install(stop::signal)) {
             try {
+                Measurement measurement = builder.start();
+                measuring.set(measurement);
+                DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
+                watching.set(watch);
+                vigil.out.println("monitor: " + urls.size() + (urls.size() == 1 ? " URL" : " URLs") + " at "
+                        + trim(rate) + " Hz; waiting for each to answer once (up to "
+                        + AgeConverter.describe(liveTimeout) + ")");
                 stop.running();
                 try {
                     if (command != null) {
@@ -244,9 +252,12 @@ final class MonitorCommand implements Callable<Integer> {
                        Instant started, int exitCode) {
         vigil.err.println("vigil monitor: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
                 + "): writing the results so far");
-        watch.abort();
-        MeasurementResult result = measurement.stop();
+        if (watch != null) {
+            watch.abort();
+        }
         Instant now = Instant.now();
+        MeasurementResult result = measurement != null ? measurement.stop()
+                : new MeasurementResult(started, now, List.of(), List.of(), List.of(), 0);
         DuringResult duringResult = command == null ? null : new DuringResult(command.command(), null, started, now);
         report(staged, started, now, result, duringResult, exitCode, "stopped by a signal");
     }
