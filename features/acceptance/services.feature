@@ -1,4 +1,4 @@
-@acceptance @services
+@acceptance @services @user-provided
 Feature: User-provided services reach the apps they are bound to
 
   Scenario: A bound user-provided service appears in VCAP_SERVICES with its credentials, and goes when unbound

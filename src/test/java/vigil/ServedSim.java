@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 record ServedSim(Process process, Path config, Path log) implements AutoCloseable {
     /** The status counts of an embedded CF that holds nothing. */
     static final String NOTHING_LEFT = "{\"organizations\":0,\"spaces\":0,\"apps\":0,\"routes\":0,"
-            + "\"instances\":0,\"processes\":0}";
+            + "\"service_brokers\":0,\"service_instances\":0,\"service_bindings\":0,\"instances\":0,\"processes\":0}";
 
     static ServedSim start(Path dir) throws IOException {
         Path config = dir.resolve("sim.yml");
@@ -46,7 +46,8 @@ record ServedSim(Process process, Path config, Path log) implements AutoCloseabl
         assertThat(status.exitValue()).as(text).isZero();
         // Only the counts: cells and faults are reported too, and vary with the run.
         JsonNode json = new ObjectMapper().readTree(text);
-        return "{" + java.util.stream.Stream.of("organizations", "spaces", "apps", "routes", "instances", "processes")
+        return "{" + java.util.stream.Stream.of("organizations", "spaces", "apps", "routes", "service_brokers",
+                        "service_instances", "service_bindings", "instances", "processes")
                 .map(key -> "\"" + key + "\":" + json.path(key).asText("missing"))
                 .collect(java.util.stream.Collectors.joining(",")) + "}";
     }

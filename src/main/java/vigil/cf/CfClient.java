@@ -131,6 +131,14 @@ public final class CfClient {
         return new Deployments(this);
     }
 
+    public Sidecars sidecars() {
+        return new Sidecars(this);
+    }
+
+    public Revisions revisions() {
+        return new Revisions(this);
+    }
+
     public Services services() {
         return new Services(this);
     }
@@ -178,6 +186,13 @@ public final class CfClient {
     public LogCache logCache() {
         return new LogCache(this, root.logCache().orElseThrow(() -> new IllegalStateException(
                 "GET " + target.api() + "/ has no links.log_cache: this CF offers no log-cache to read app logs from")));
+    }
+
+    /** The log stream of this CF ({@code links.log_stream} of {@code GET /}: the RLP gateway). */
+    public LogStream logStream() {
+        return new LogStream(root.logStream().orElseThrow(() -> new IllegalStateException(
+                "GET " + target.api() + "/ has no links.log_stream: this CF offers no log stream (RLP gateway)")),
+                authorization, target.connection());
     }
 
     /** Any authenticated GET answering JSON, e.g. the embedded CF's {@code /vigil/admin/status}. */
@@ -239,6 +254,11 @@ public final class CfClient {
     void sendAndAwaitJob(String method, String path, Object body) {
         CcAnswer answer = send(method, path, body);
         answer.jobLocation().ifPresent(jobs::await);
+    }
+
+    /** Awaits a job CC answered with earlier ({@code Location} of a 202); FAILED raises its error. */
+    void awaitJob(String location) {
+        jobs.await(location);
     }
 
     /** A multipart upload (package bits). */

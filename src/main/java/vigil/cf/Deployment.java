@@ -2,8 +2,14 @@ package vigil.cf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A rolling deployment; CC reports progress in {@code status.value} (ACTIVE, FINALIZED) and {@code status.reason}. */
-public record Deployment(String guid, JsonNode status, JsonNode droplet, JsonNode previousDroplet) {
+/**
+ * A deployment (strategy rolling or canary); CC reports progress in {@code status.value} (ACTIVE, FINALIZED) and
+ * {@code status.reason} (DEPLOYING, PAUSED, CANCELING, DEPLOYED, ...).
+ *
+ * @param revision the revision it deploys ({@code guid}, {@code version}), null when the app has none
+ */
+public record Deployment(String guid, JsonNode status, String strategy, JsonNode droplet, JsonNode previousDroplet,
+                         JsonNode revision) {
 
     public String statusValue() {
         return status.path("value").asText();
@@ -11,6 +17,10 @@ public record Deployment(String guid, JsonNode status, JsonNode droplet, JsonNod
 
     public String statusReason() {
         return status.path("reason").asText();
+    }
+
+    public String revisionGuid() {
+        return revision == null || revision.isNull() ? null : revision.path("guid").asText(null);
     }
 
     public String dropletGuid() {

@@ -81,6 +81,8 @@ final class Redactor {
     }
 
     private static boolean isSecretField(String name) {
-        return SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        // Environment variables such as VIGIL_BROKER_PASSWORD carry secrets too.
+        return SECRET_FIELDS.contains(lower) || lower.endsWith("_password") || lower.endsWith("_secret");
     }
 }

@@ -8,8 +8,10 @@ import java.util.Optional;
  * What {@code GET /} of a CF API says about where things are.
  *
  * @param v3Version the CC v3 API version from {@code links.cloud_controller_v3.meta.version}, e.g. "3.180.0"
+ * @param logStream the RLP gateway ({@code links.log_stream}), where app logs stream as server-sent events
  */
-public record RootLinks(URI login, URI uaa, URI cloudControllerV3, String v3Version, Optional<URI> logCache) {
+public record RootLinks(URI login, URI uaa, URI cloudControllerV3, String v3Version, Optional<URI> logCache,
+                        Optional<URI> logStream) {
 
     static RootLinks from(JsonNode root, String request) {
         JsonNode links = root.path("links");
@@ -18,7 +20,8 @@ public record RootLinks(URI login, URI uaa, URI cloudControllerV3, String v3Vers
                 required(links, "uaa", request),
                 required(links, "cloud_controller_v3", request),
                 links.path("cloud_controller_v3").path("meta").path("version").asText(""),
-                optional(links, "log_cache"));
+                optional(links, "log_cache"),
+                optional(links, "log_stream"));
     }
 
     private static URI required(JsonNode links, String name, String request) {

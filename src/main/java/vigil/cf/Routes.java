@@ -1,6 +1,7 @@
 package vigil.cf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,14 @@ public final class Routes {
         cf.post("/v3/routes/" + routeGuid + "/destinations",
                 Map.of("destinations", List.of(Map.of("app", Map.of("guid", appGuid)))),
                 JsonNode.class);
+    }
+
+    /** The process types the route's destinations lead to (CC's {@code app.process.type}), one per destination. */
+    public List<String> destinationsOf(String routeGuid) {
+        JsonNode destinations = cf.get("/v3/routes/" + routeGuid + "/destinations", JsonNode.class);
+        List<String> types = new ArrayList<>();
+        destinations.path("destinations").forEach(d -> types.add(d.path("app").path("process").path("type").asText()));
+        return types;
     }
 
     /** Removes every destination of the route that leads to the app. */

@@ -3,6 +3,8 @@ package vigil.cf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where one run works in the CF: its own org ({@code <prefix>-<runid>-org}) or, for runs with a non-admin
@@ -18,6 +20,8 @@ public final class RunWorkspace implements AutoCloseable {
     private final DropletCache droplets;
     private final Removals cleanup;
     private final List<String> leftBehind = new ArrayList<>();
+    /** Scenarios still running: a stopped run removes what they made first (service keys before instances before brokers). */
+    private final Set<ScenarioWorkspace> openScenarios = ConcurrentHashMap.newKeySet();
 
     private RunWorkspace(CfClient cf, ResourceNames names, Organization organization, Space runSpace,
                          DropletCache droplets, Removals cleanup) {
@@ -96,7 +100,18 @@ public final class RunWorkspace implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        for (ScenarioWorkspace scenario : List.copyOf(openScenarios)) {
+            leftBehind.addAll(scenario.removeNow());
+        }
         leftBehind.addAll(cleanup.removeAll());
+    }
+
+    void opened(ScenarioWorkspace scenario) {
+        openScenarios.add(scenario);
+    }
+
+    void closed(ScenarioWorkspace scenario) {
+        openScenarios.remove(scenario);
     }
 
     /** What {@link #close()} could not remove, each naming the thing and why; empty when everything went. */

@@ -16,6 +16,7 @@ public final class ScenarioWorkspace implements AutoCloseable {
     public ScenarioWorkspace(RunWorkspace run, String existingSpace) {
         this.run = run;
         this.existingSpace = existingSpace;
+        run.opened(this);
     }
 
     /** The scenario's space, created on first use. */
@@ -59,6 +60,11 @@ public final class ScenarioWorkspace implements AutoCloseable {
         cleanup.push(what, removal);
     }
 
+    /** For a run that is stopped while the scenario runs: removes what it made so far, returns what stayed. */
+    List<String> removeNow() {
+        return cleanup.removeAll();
+    }
+
     /**
      * Removes everything the scenario created (what the CF no longer has counts as removed).
      *
@@ -67,6 +73,7 @@ public final class ScenarioWorkspace implements AutoCloseable {
     @Override
     public synchronized void close() {
         List<String> failures = cleanup.removeAll();
+        run.closed(this);
         if (!failures.isEmpty()) {
             throw new IllegalStateException("cleanup left something behind: " + String.join("; ", failures)
                     + " (vigil cleanup removes leftovers by name prefix)");

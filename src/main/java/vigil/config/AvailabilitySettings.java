@@ -29,12 +29,15 @@ public record AvailabilitySettings(Map<String, ProbeSettings> probes, LearningSe
     public static final String PUSHABILITY = "pushability";
     /** The probed app's newest log line is newer than the last one seen (optional). */
     public static final String LOG_FRESHNESS = "log-freshness";
+    /** A line the probed app writes arrives on CF's log stream (RLP gateway) in time (optional; issue 13). */
+    public static final String LOG_STREAM = "log-stream";
 
     /** Probes checked at a rate ({@code rate_hz}); the others are periodic ({@code interval_s}) and optional. */
     static final List<String> RATE_PROBES = List.of(APP_HTTP, CF_API, CF_APP_LOOKUP);
-    static final List<String> PERIODIC_PROBES = List.of(PUSHABILITY, LOG_FRESHNESS);
+    static final List<String> PERIODIC_PROBES = List.of(PUSHABILITY, LOG_FRESHNESS, LOG_STREAM);
 
-    private static final List<String> ORDER = List.of(APP_HTTP, CF_API, CF_APP_LOOKUP, PUSHABILITY, LOG_FRESHNESS);
+    private static final List<String> ORDER = List.of(APP_HTTP, CF_API, CF_APP_LOOKUP, PUSHABILITY, LOG_FRESHNESS,
+            LOG_STREAM);
     private static final AvailabilitySettings DEFAULTS = new AvailabilitySettings(defaultProbes());
 
     /** Probes with the default control probe, fresh-connection series and baseline rule (issue 15). */
@@ -82,6 +85,9 @@ public record AvailabilitySettings(Map<String, ProbeSettings> probes, LearningSe
         probes.put(PUSHABILITY, new ProbeSettings(PUSHABILITY, false, 1.0 / 60, Duration.ofSeconds(60), null,
                 new Thresholds(null, null, 0L, null), List.of()));
         probes.put(LOG_FRESHNESS, new ProbeSettings(LOG_FRESHNESS, false, 1.0 / 10, Duration.ofSeconds(5), null,
+                new Thresholds(null, 30.0, null, null), List.of()));
+        // A line that misses its 5 s once is a blip; streaming that stays broken for 30 s is an outage.
+        probes.put(LOG_STREAM, new ProbeSettings(LOG_STREAM, false, 1.0 / 10, Duration.ofSeconds(5), null,
                 new Thresholds(null, 30.0, null, null), List.of()));
         return probes;
     }

@@ -1,7 +1,9 @@
 package vigil.sim;
 
 import java.util.ArrayList;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import vigil.sim.api.CloudController;
 import vigil.sim.api.RouteTarget;
 import vigil.sim.cells.AppRuntime;
@@ -34,5 +36,16 @@ final class RouteBackends implements RouteResolver {
             }
         }
         return backends;
+    }
+
+    @Override
+    public Optional<String> routeServiceUrl(String host, String path) {
+        return api.routeServiceUrl(host, path);
+    }
+
+    /** An instance behind a route, for the CC to reach a broker pushed as an app. */
+    Optional<InetSocketAddress> firstAddress(String host, String path) {
+        return backends(host, path).stream().findFirst()
+                .map(backend -> InetSocketAddress.createUnresolved(backend.host(), backend.port()));
     }
 }

@@ -23,8 +23,10 @@ import vigil.sim.api.CloudController;
 import vigil.sim.cells.Cells;
 import vigil.sim.http.Transport;
 import vigil.sim.logcache.LogCache;
+import vigil.sim.logcache.RlpGateway;
 import vigil.sim.router.Router;
 import vigil.sim.ssh.SshProxy;
+import vigil.sim.syslog.SyslogDrains;
 import vigil.sim.uaa.IssuedTokens;
 import vigil.sim.uaa.Uaa;
 
@@ -37,6 +39,8 @@ public final class Sim implements AutoCloseable {
 
     static final String ADMIN_USER = "admin";
     static final String APPS_DOMAIN = "apps.vigil.test";
+    /** How long a log stream stays silent before a heartbeat event (the RLP gateway's is configurable too). */
+    static final java.time.Duration LOG_STREAM_HEARTBEAT = java.time.Duration.ofSeconds(2);
 
     private final Uaa uaa;
     private final Cells cells;
@@ -49,6 +53,8 @@ public final class Sim implements AutoCloseable {
     private final String adminPassword;
     private final boolean tls;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The log stream and the syslog drains (issue 13), closed first: they only read the cells' logs. */
+    private final List<AutoCloseable> logComponents = new java.util.ArrayList<>();
     private final SshProxy ssh;
 
     private Sim(Uaa uaa, Cells cells, LogCache logCache, CloudController api, Router router, Faults faults,
@@ -90,6 +96,13 @@ public final class Sim implements AutoCloseable {
             started.push(() -> SshStart.closeWhenStarted(sshStarting));
             LogCache logCache = remember(started, LogCache.start(0, cells,
                     authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport));
+            // log streaming (RLP gateway) and syslog drains: issue 13
+            RlpGateway logStream = remember(started, RlpGateway.start(0, cells,
+                    authorization -> ccRef.get() != null && ccRef.get().acceptsToken(authorization), transport,
+                    LOG_STREAM_HEARTBEAT));
+            SyslogDrains syslogDrains = remember(started, SyslogDrains.start(cells,
+                    (appGuid, wholeSpace) -> ccRef.get() == null ? List.of()
+                            : ccRef.get().syslogDrains(appGuid, wholeSpace), clock));
             // Closed before the cells: faults end (cells come back) and a running deploy stops where it is.
             Faults faults = remember(started, new Faults(cells, clock));
             Deploys deploys = remember(started, new Deploys(cells, clock));
@@ -106,19 +119,25 @@ public final class Sim implements AutoCloseable {
                     new AdminRoute("GET", DeploysEndpoint.PATH + "/{id}", deploysEndpoint::get));
             CcFaults ccFaults = new CcFaults();
             CloudController api = remember(started, CloudController.start(options.apiPort(), uaa.uri(), uaa.issuer(),
-                    uaa::verificationKey, clock, cells, APPS_DOMAIN, null, logCache.uri(), admin, ccFaults, transport));
+                    uaa::verificationKey, clock, cells, APPS_DOMAIN, null, logCache.uri(), logStream.uri(), admin, ccFaults,
+                    transport));
             ccRef.set(api);
             api.faultHook(faults::beforeApiRequest);
-            Router router = remember(started, Router.start(options.routerPort(), new RouteBackends(api, cells),
+            RouteBackends routeBackends = new RouteBackends(api, cells);
+            Router router = remember(started, Router.start(options.routerPort(), routeBackends,
                     faults::routerFailShare, transport));
             // cf ssh: the SSH proxy redeems codes at the UAA and asks the CC, which announces it.
             SshProxy ssh = remember(started, SshStart.await(sshStarting));
             api.appSsh(ssh.address(), ssh.hostKeyFingerprint(), uaa.sshProxyClient().id());
+            // Brokers pushed as apps: the CC reaches them at their instances (issue 11).
+            api.appRouteAddresses(routeBackends::firstAddress);
             // The UAA's key was generated while the rest started; a started sim answers its first token request
             // without that wait, which a client with a short request timeout would take for a dead UAA.
             uaa.verificationKey();
-            return new Sim(uaa, cells, logCache, api, router, faults, deploys, new TestFaults(ccFaults, api, uaa, ssh),
-                    password, options.tls(), ssh);
+            Sim sim = new Sim(uaa, cells, logCache, api, router, faults, deploys,
+                    new TestFaults(ccFaults, api, uaa, ssh).withLogs(logStream, syslogDrains), password, options.tls(), ssh);
+            sim.logComponents.addAll(List.of(syslogDrains, logStream));
+            return sim;
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -207,6 +226,10 @@ public final class Sim implements AutoCloseable {
         for (String group : List.of("tasks", "deployments", "services", "user_provided_services", "ssh")) {
             config.put("include_" + group, true);
         }
+        // Route services and instance sharing work on the embedded CF too (issue 11).
+        for (String group : List.of("route_services", "service_instance_sharing")) {
+            config.put("include_" + group, true);
+        }
         ConfigFileWriter.write(file, config);
     }
 
@@ -216,6 +239,7 @@ public final class Sim implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             // The SSH proxy first: its sessions run in instances, which the cells then stop.
             Deque<AutoCloseable> all = new ArrayDeque<>(List.of(ssh, uaa, deploys, faults, cells, logCache, api, router));
+            logComponents.forEach(all::addFirst);
             closeAll(all);
         }
     }

@@ -4,6 +4,8 @@ import vigil.sim.api.CcFaults;
 import vigil.sim.api.CloudController;
 import vigil.sim.ssh.SshProxy;
 import vigil.sim.uaa.Uaa;
+import vigil.sim.logcache.RlpGateway;
+import vigil.sim.syslog.SyslogDrains;
 
 /**
  * <b>Test-only switchboard: every switch here breaks CF on purpose.</b> They exist only so that tests can
@@ -94,6 +96,112 @@ public final class TestFaults {
         return this;
     }
 
+    // app platform features (multi-process apps, sidecars, revisions, canary deployments, health checks)
+
+    /** {@code @v3 @processes}: processes other than web (a Procfile's worker) are scaled but never run. */
+    public TestFaults nonWebProcessesNotRun(boolean on) {
+        cc.nonWebProcessesNotRun(on);
+        return this;
+    }
+
+    /** {@code @sidecars}: an instance restarted after a crash runs without its sidecars. */
+    public TestFaults sidecarsNotRestartedWithInstance(boolean on) {
+        cc.sidecarsNotRestartedWithInstance(on);
+        return this;
+    }
+
+    /** {@code @v3 @readiness}: readiness checks are never run; every running instance stays routable. */
+    public TestFaults readinessChecksIgnored(boolean on) {
+        cc.readinessChecksIgnored(on);
+        return this;
+    }
+
+    /** {@code @v3 @health-checks}: an http health check requests {@code /} whatever its endpoint says. */
+    public TestFaults httpHealthCheckEndpointIgnored(boolean on) {
+        cc.httpHealthCheckEndpointIgnored(on);
+        return this;
+    }
+
+    /** {@code @revisions}: rolling back to a revision keeps the app's current droplet. */
+    public TestFaults rollbackDeploysCurrentDroplet(boolean on) {
+        cc.rollbackDeploysCurrentDroplet(on);
+        return this;
+    }
+
+    /** {@code @revisions}: rolling back to a revision keeps the app's current environment variables. */
+    public TestFaults rollbackKeepsEnvironment(boolean on) {
+        cc.rollbackKeepsEnvironment(on);
+        return this;
+    }
+
+    /** {@code @canary}: a canary deployment's first step replaces every instance before it pauses. */
+    public TestFaults canaryReplacesEveryInstance(boolean on) {
+        cc.canaryReplacesEveryInstance(on);
+        return this;
+    }
+
+    /** {@code @canary @max-in-flight}: deployments replace every instance at once, whatever max_in_flight says. */
+    public TestFaults maxInFlightIgnored(boolean on) {
+        cc.maxInFlightIgnored(on);
+        return this;
+    }
+
+    /** {@code @sidecars @sidecar-exit}: a sidecar that exits leaves its instance running without it. */
+    public TestFaults sidecarExitIgnored(boolean on) {
+        cc.sidecarExitIgnored(on);
+        return this;
+    }
+
+    /** {@code @canary @cancel}: cancelling a canary marks it CANCELED at once and keeps its new instances. */
+    public TestFaults canaryCancelKeepsNewInstances(boolean on) {
+        cc.canaryCancelKeepsNewInstances(on);
+        return this;
+    }
+
+    // managed services, brokers, route services, sharing (issue 11)
+
+    /** {@code @brokers}: a space-scoped broker's plans are shown as public instead of visible in its space. */
+    public TestFaults brokerPlansShownPublic(boolean on) {
+        cc.brokerPlansShownPublic(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: a broker's 202 to a provision counts as done; last_operation is never polled. */
+    public TestFaults asyncProvisionReportedDoneAtOnce(boolean on) {
+        cc.asyncProvisionReportedDoneAtOnce(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: bindings to managed instances reach VCAP_SERVICES without the broker's credentials. */
+    public TestFaults managedCredentialsLeftOutOfVcapServices(boolean on) {
+        cc.managedCredentialsLeftOutOfVcapServices(on);
+        return this;
+    }
+
+    /** {@code @managed-services}: unbind requests reach the broker without {@code service_id} and {@code plan_id}. */
+    public TestFaults unbindWithoutCatalogIds(boolean on) {
+        cc.unbindWithoutCatalogIds(on);
+        return this;
+    }
+
+    /** {@code @brokers}: a failed broker operation leaves no description on the instance's last operation. */
+    public TestFaults brokerErrorDescriptionDropped(boolean on) {
+        cc.brokerErrorDescriptionDropped(on);
+        return this;
+    }
+
+    /** {@code @route-services}: the router sends a route's requests to its apps directly, past its route service. */
+    public TestFaults routeServicesBypassed(boolean on) {
+        cc.routeServicesBypassed(on);
+        return this;
+    }
+
+    /** {@code @sharing}: sharing is accepted, but the shared space never lists the instance. */
+    public TestFaults sharingIgnored(boolean on) {
+        cc.sharingIgnored(on);
+        return this;
+    }
+
     // cf ssh (@ssh)
 
     /** {@code @ssh}: commands and shells run without the instance's environment (no CF_INSTANCE_*, VCAP_*). */
@@ -117,6 +225,49 @@ public final class TestFaults {
     /** {@code @ssh}: local port forwards ({@code cf ssh -L}) are refused. */
     public TestFaults sshPortForwardingRefused(boolean on) {
         ssh.portForwardingRefusedForTests(on);
+        return this;
+    }
+
+    // syslog drains and log streaming (issue 13)
+    private RlpGateway logStream;
+    private SyslogDrains syslogDrains;
+
+    TestFaults withLogs(RlpGateway logStream, SyslogDrains syslogDrains) {
+        this.logStream = logStream;
+        this.syslogDrains = syslogDrains;
+        return this;
+    }
+
+    /** {@code @syslog}: drains get each message on a line of its own (non-transparent framing), not octet-counted. */
+    public TestFaults syslogWithoutOctetCounting(boolean on) {
+        syslogDrains.sendWithoutOctetCounting(on);
+        return this;
+    }
+
+    /** {@code @syslog}: a drain bound to one app gets the lines of every app in its space. */
+    public TestFaults syslogDrainsWholeSpace(boolean on) {
+        syslogDrains.drainWholeSpaces(on);
+        return this;
+    }
+
+    /** {@code @syslog}: lines an app writes to stderr reach drains with priority 14 (user.info), not 11 (user.err). */
+    public TestFaults syslogStderrAsInfo(boolean on) {
+        syslogDrains.sendStderrAsInfo(on);
+        return this;
+    }
+
+    /**
+     * {@code @logging}, {@code @log-stream}: each log stream (RLP gateway) delivers its first 5 lines, then only
+     * heartbeats: lines are lost while the stream looks alive.
+     */
+    public TestFaults logStreamLosesLines(boolean on) {
+        logStream.deliverOnlyFirstLines(on ? 5 : 0);
+        return this;
+    }
+
+    /** {@code @logging}: the log stream serves readers that send no token. */
+    public TestFaults logStreamWithoutToken(boolean on) {
+        logStream.serveReadersWithoutToken(on);
         return this;
     }
 }

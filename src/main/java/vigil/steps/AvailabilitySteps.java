@@ -72,7 +72,8 @@ public final class AvailabilitySteps {
         /** The app, the API and the optional probes the config switches on, judged. */
         static Plan configured(AvailabilitySettings settings) {
             Map<String, Duration> optional = new LinkedHashMap<>();
-            for (String name : List.of(AvailabilitySettings.PUSHABILITY, AvailabilitySettings.LOG_FRESHNESS)) {
+            for (String name : List.of(AvailabilitySettings.PUSHABILITY, AvailabilitySettings.LOG_FRESHNESS,
+                    AvailabilitySettings.LOG_STREAM)) {
                 if (settings.probe(name).enabled()) {
                     optional.put(name, settings.probe(name).interval());
                 }
@@ -91,6 +92,20 @@ public final class AvailabilitySteps {
     public void deployMeasuredWithOptionalProbes(int pushEveryS, int logsEveryS) {
         deployMeasured(new Plan(true, null, Map.of(AvailabilitySettings.PUSHABILITY, Duration.ofSeconds(pushEveryS),
                 AvailabilitySettings.LOG_FRESHNESS, Duration.ofSeconds(logsEveryS))));
+    }
+
+    // streaming logs (issue 13)
+    @When("the platform is deployed while the probes measure the app and the API and stream its log every {int} s")
+    public void deployMeasuredWithLogStream(int everyS) {
+        deployMeasured(new Plan(true, null, Map.of(AvailabilitySettings.LOG_STREAM, Duration.ofSeconds(everyS))));
+    }
+
+    @Then("the log-stream probe took at least {int} samples, and every line it had the app write arrived on the stream")
+    public void logStreamSampledWithoutLoss(int samples) {
+        AvailabilityResult probe = probe(AvailabilitySettings.LOG_STREAM);
+        assertThat(probe.samples()).as("samples of %s (%s)", probe.name(), probe.verdict()).isGreaterThanOrEqualTo(samples);
+        assertThat(probe.failures()).as("lines of %s that did not arrive on the log stream in time (%s; outages %s)",
+                probe.name(), probe.verdict(), probe.outages()).isZero();
     }
 
     private void deployMeasured(Plan plan) {
@@ -224,6 +239,12 @@ public final class AvailabilitySteps {
         if (plan.optional().containsKey(AvailabilitySettings.PUSHABILITY)) {
             pushes = pushabilityProbe(builder, plan, n, calls);
         }
+        LogStreamProbe[] logStream = new LogStreamProbe[1];
+        if (plan.optional().containsKey(AvailabilitySettings.LOG_STREAM)) {
+            add(builder, plan, AvailabilitySettings.LOG_STREAM, n, "log stream: lines of " + app.app().name(),
+                    spec -> logStream[0] = new LogStreamProbe(spec, context.cf(), app.app().guid(), host,
+                            context.requests(), calls));
+        }
         try (Measurement measurement = builder.start()) {
             try {
                 window.run(measurement);
@@ -241,6 +262,9 @@ public final class AvailabilitySteps {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
+            if (logStream[0] != null) {
+                logStream[0].close();
+            }
             calls.shutdown();
             if (pushes != null) {
                 awaitPushesEnded(calls, pushes);

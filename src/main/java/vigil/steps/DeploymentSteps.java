@@ -34,6 +34,15 @@ public final class DeploymentSteps {
                 .stage(context.app().app(), bits.jar());
     }
 
+    /** The droplet the scenario staged last, for other deployment steps (canary, revisions). */
+    String newDroplet() {
+        if (newDroplet == null) {
+            throw new IllegalStateException("no droplet staged yet: a step like 'a droplet of the test app with version "
+                    + "\"v2\" is staged for the app' must come first");
+        }
+        return newDroplet;
+    }
+
     @When("the app is deployed to that droplet while a probe requests {string} at 10 Hz")
     public void deployWhileProbing(String path) {
         PushedApp app = context.app();

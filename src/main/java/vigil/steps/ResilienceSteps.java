@@ -33,6 +33,11 @@ public final class ResilienceSteps {
         assertThat(response.status()).as("GET /crash of instance %s", index).isEqualTo(200);
     }
 
+    /** Remembers the instance now at the index, for "instance N runs again with a new instance GUID". */
+    void instanceAbout(int index) {
+        troubledGuid = instance(context.app(), index).instanceGuid();
+    }
+
     @Then("instance {int} runs again with a new instance GUID")
     public void instanceRunsAgain(int index) {
         PushedApp app = context.app();

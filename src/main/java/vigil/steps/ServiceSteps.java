@@ -3,17 +3,14 @@ package vigil.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Map;
 import java.util.UUID;
-import vigil.cf.AppResponse;
 import vigil.cf.PushedApp;
 
 /** User-provided service instances: bound, they reach the app in VCAP_SERVICES; unbound, they are gone. */
 public final class ServiceSteps {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ScenarioContext context;
     private String instanceName;
@@ -41,7 +38,7 @@ public final class ServiceSteps {
     }
 
     @Then("VCAP_SERVICES in the app holds the instance with its credentials")
-    public void vcapServicesHoldsInstance() throws Exception {
+    public void vcapServicesHoldsInstance() {
         JsonNode instance = userProvided().orElseThrow(() -> new AssertionError(
                 "VCAP_SERVICES in the app has no user-provided instance named " + instanceName));
         assertThat(instance.path("credentials").path("uri").asText()).as("credentials.uri of %s", instanceName)
@@ -51,22 +48,12 @@ public final class ServiceSteps {
     }
 
     @Then("VCAP_SERVICES in the app no longer holds the instance")
-    public void vcapServicesWithoutInstance() throws Exception {
+    public void vcapServicesWithoutInstance() {
         assertThat(userProvided()).as("user-provided instance %s in VCAP_SERVICES after unbinding", instanceName).isEmpty();
     }
 
-    private java.util.Optional<JsonNode> userProvided() throws Exception {
-        AppResponse response = context.requests().get(context.app(), "/env/VCAP_SERVICES");
-        if (response.status() == 404) {
-            return java.util.Optional.empty();
-        }
-        assertThat(response.status()).as("GET /env/VCAP_SERVICES").isEqualTo(200);
-        for (JsonNode instance : JSON.readTree(response.body()).path("user-provided")) {
-            if (instance.path("name").asText().equals(instanceName)) {
-                return java.util.Optional.of(instance);
-            }
-        }
-        return java.util.Optional.empty();
+    private java.util.Optional<JsonNode> userProvided() {
+        return VcapServices.entry(context.requests(), context.app(), "user-provided", instanceName);
     }
 
     private void restart(PushedApp app) {

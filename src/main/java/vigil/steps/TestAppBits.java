@@ -28,21 +28,40 @@ final class TestAppBits {
         return PACKED.computeIfAbsent(marker, TestAppBits::pack);
     }
 
+    /** The default version with a Procfile adding a {@code worker} process. */
+    static Bits withWorker() {
+        return PACKED.computeIfAbsent(DEFAULT_VERSION + "+worker", key -> pack(() -> TestAppJar.bytes(DEFAULT_VERSION,
+                TestAppJar.WORKER_PROCFILE)));
+    }
+
     /**
      * A push of the default version named {@code name}, at {@code name.domain}, into the space the workspace
      * decides ({@code null} here), with {@code environment} on top of what the test app always gets.
      */
     static PushRequest request(String name, String spaceGuid, String domain, int instances,
                                Map<String, String> environment) {
-        Bits bits = version(DEFAULT_VERSION);
+        return request(version(DEFAULT_VERSION), name, spaceGuid, domain, instances, environment);
+    }
+
+    /** The same with other bits of the test app, e.g. {@link #withWorker()}. */
+    static PushRequest request(Bits bits, String name, String spaceGuid, String domain, int instances,
+                               Map<String, String> environment) {
         Map<String, String> all = new HashMap<>(JAVA_17);
         all.putAll(environment);
         return new PushRequest(name, spaceGuid, bits.jar(), bits.sha256(), instances, all, name, domain);
     }
 
+    private interface Packer {
+        byte[] pack() throws IOException;
+    }
+
     private static Bits pack(String marker) {
+        return pack(() -> TestAppJar.bytes(marker));
+    }
+
+    private static Bits pack(Packer packer) {
         try {
-            byte[] jar = TestAppJar.bytes(marker);
+            byte[] jar = packer.pack();
             return new Bits(jar, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack the test app", e);

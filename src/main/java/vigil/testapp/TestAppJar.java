@@ -29,6 +29,13 @@ import vigil.testapp.app.TestApp;
  */
 public final class TestAppJar {
 
+    /**
+     * A Procfile adding a {@code worker} process ({@link vigil.testapp.app.Worker}), started the way the Java
+     * buildpack lays out a droplet: the JAR unpacked in the working directory, its JRE under {@code .java-buildpack}.
+     */
+    public static final String WORKER_PROCFILE =
+            "worker: $PWD/.java-buildpack/open_jdk_jre/bin/java -Xmx64m -cp $PWD/. vigil.testapp.app.Worker\n";
+
     /** Every entry gets this time stamp, stored as local date-time so the time zone cannot change the bytes. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
@@ -52,11 +59,27 @@ public final class TestAppJar {
         return bytes(versionMarker, TestAppJar.class.getClassLoader());
     }
 
+    /**
+     * The same JAR with a {@code Procfile} at its root, e.g. {@link #WORKER_PROCFILE}: staging makes its process
+     * types the droplet's, next to the buildpack's web.
+     */
+    public static byte[] bytes(String versionMarker, String procfile) throws IOException {
+        Objects.requireNonNull(procfile, "procfile");
+        return bytes(versionMarker, TestAppJar.class.getClassLoader(), procfile);
+    }
+
     /** Packs the app classes that {@code loader} sees; tests use it to pack from a JAR. */
     static byte[] bytes(String versionMarker, ClassLoader loader) throws IOException {
+        return bytes(versionMarker, loader, null);
+    }
+
+    private static byte[] bytes(String versionMarker, ClassLoader loader, String procfile) throws IOException {
         checkMarker(versionMarker);
         SortedMap<String, byte[]> entries = new TreeMap<>(AppClassFiles.read(loader));
         entries.put(TestApp.VERSION_RESOURCE, (versionMarker + "\n").getBytes(StandardCharsets.UTF_8));
+        if (procfile != null) {
+            entries.put("Procfile", procfile.getBytes(StandardCharsets.UTF_8));
+        }
 
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(buffer)) {

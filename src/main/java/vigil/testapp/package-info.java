@@ -25,6 +25,12 @@
  * <tr><td>{@code /env.json}</td><td>200 every environment variable as one JSON object ({@code application/json}), keys sorted</td></tr>
  * <tr><td>{@code /health}</td><td>200 "ok" while healthy, 500 "unhealthy" after {@code /health/fail}; {@code /health/ok} heals</td></tr>
  * <tr><td>{@code /ready}</td><td>200 "ready" while ready, 503 "not ready" after {@code /ready/off}; {@code /ready/on} restores</td></tr>
+ * <tr><td>{@code /ready/off/{ms}}</td><td>not ready for that long (1 ms to 60 s), then ready again by itself: an
+ *     instance out of the routes cannot be told to come back</td></tr>
+ * <tr><td>{@code /sidecar/{name}}</td><td>200 what a sidecar wrote to {@code $TMPDIR/vigil-sidecar-<name>} (TMPDIR,
+ *     else /tmp: the instance's file system), 404 when it has not</td></tr>
+ * <tr><td>{@code /sidecar/{name}/stop}</td><td>writes {@code $TMPDIR/vigil-sidecar-<name>.stop}, which the
+ *     scenarios' sidecar takes as the sign to exit</td></tr>
  * <tr><td>{@code /version}</td><td>200 the marker given to the packer, to tell droplets apart in rolling deploys
  *     ("unversioned" when the app runs from plain classes)</td></tr>
  * <tr><td>{@code /sleep/{ms}}</td><td>200 {@code slept <ms> ms} after sleeping that long (capped at 60 s); 400 when not a number</td></tr>
@@ -38,11 +44,21 @@
  * {@code vigil-counter <n> <ISO-8601 instant>} to stdout every N ms, n counting 1, 2, 3, ... on its own
  * (independent of {@code /counter}), for probes of log freshness and loss.
  *
+ * <p>{@code VIGIL_TESTAPP_ROLE} gives the app a second job besides the endpoints above: {@code broker} serves the
+ * Open Service Broker API under {@code /v2/} (see {@code TestBroker}); {@code route-service} forwards requests
+ * carrying {@code X-CF-Forwarded-Url} and counts them at {@code /route-service/forwarded} (see
+ * {@code RouteServiceForwarder}). Any other value stops the app at start with a message naming it.
+ *
+ * <p>{@code vigil.testapp.app.Worker} is a second main class, for a Procfile's {@code worker} process: it listens
+ * on no port and prints {@code vigil-worker tick <n> instance <index> at <instant>} every second.
+ *
  * <h2>Packing</h2>
  * {@code TestAppJar.bytes("v2")} or {@code TestAppJar.write(path, "v2")}: the classes of
  * {@code vigil.testapp.app} (read from {@code target/classes} or from {@code vigil.jar}, whichever Vigil
  * runs from), {@code vigil-testapp/version.txt} with the marker, and a manifest with
  * {@code Main-Class: vigil.testapp.app.TestApp}. Entries are sorted and time-stamped alike, so the same
- * marker gives the same bytes and the same sha256.
+ * marker gives the same bytes and the same sha256. {@code TestAppJar.bytes("v1", TestAppJar.WORKER_PROCFILE)} adds a
+ * {@code Procfile} at the root whose {@code worker} starts {@code Worker} as the Java buildpack lays a droplet out
+ * ({@code $PWD/.java-buildpack/open_jdk_jre/bin/java -cp $PWD/.}).
  */
 package vigil.testapp;

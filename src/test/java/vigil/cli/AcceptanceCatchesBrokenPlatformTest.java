@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.sim.Sim;
 import vigil.sim.SimOptions;
+import vigil.sim.SimStatus;
 import vigil.sim.TestFaults;
 
 /**
@@ -81,7 +84,8 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void servicesCatchBindingsMissingFromVcapServices() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.bindingsLeftOutOfVcapServices(true), "@services");
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.bindingsLeftOutOfVcapServices(true),
+                "@services and @user-provided");
 
         outcome.assertOneFailure("A bound user-provided service appears in VCAP_SERVICES with its credentials, "
                 + "and goes when unbound", "VCAP_SERVICES in the app has no user-provided instance named");
@@ -112,14 +116,62 @@ class AcceptanceCatchesBrokenPlatformTest {
                 .as("statuses in %s", outcome.summary).containsExactly("passed", "passed");
     }
 
+    // managed services, brokers, route services, sharing (issue 11): one run with every fault on at once
+
+    private static final String MANAGED_SERVICES = "@managed-services or @route-services";
+
+    @Test
+    void managedServicesRouteServicesAndSharingPassOnASoundPlatform() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> { }, MANAGED_SERVICES, "1");
+
+        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(outcome.scenarios()).as("scenarios in %s", outcome.summary).hasSize(8)
+                .allSatisfy(scenario -> assertThat(scenario.path("status").asText()).isEqualTo("passed"));
+        for (String left : List.of("service_brokers", "service_instances", "service_bindings", "organizations")) {
+            assertThat(SimStatus.count(sim, left)).as("%s in the embedded CF after the run", left).isZero();
+        }
+    }
+
+    @Test
+    void managedServicesRouteServicesAndSharingEachCatchTheirBreakage() throws IOException {
+        Outcome outcome = runAgainstBrokenSim(faults -> faults.brokerPlansShownPublic(true)
+                .asyncProvisionReportedDoneAtOnce(true).managedCredentialsLeftOutOfVcapServices(true)
+                .unbindWithoutCatalogIds(true).brokerErrorDescriptionDropped(true).routeServicesBypassed(true)
+                .sharingIgnored(true), MANAGED_SERVICES, "1");
+
+        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.FAILED);
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("A space-scoped broker's catalog becomes offerings and plans visible in its space only",
+                "visibility_type of plan");
+        expected.put("An asynchronous provision stays in progress until the broker says it succeeded",
+                "right after the 202");
+        expected.put("An app bound to a managed instance reads the broker's credentials in VCAP_SERVICES",
+                "in VCAP_SERVICES (the broker gave");
+        expected.put("A service key gets its credentials from the broker and is deleted at the broker",
+                "deleting service key");
+        expected.put("A broker that fails to provision leaves the instance failed, with the broker's description",
+                "description of the failed create");
+        expected.put("A route service sees a route's requests and forwards them to the app",
+                "X-Vigil-Route-Service header of the answer");
+        expected.put("A route service offered by a broker sees a bound route's requests and forwards them to the app",
+                "X-Vigil-Route-Service header of the answer");
+        expected.put("A managed instance shared to a second space is listed there until it is unshared",
+                "service instances CF lists in the space");
+        expected.forEach((scenario, part) -> outcome.assertFailed(scenario, part));
+    }
+
     private Outcome runAgainstBrokenSim(Consumer<TestFaults> fault, String tags) throws IOException {
+        return runAgainstBrokenSim(fault, tags, TIMEOUT_SCALE);
+    }
+
+    private Outcome runAgainstBrokenSim(Consumer<TestFaults> fault, String tags, String timeoutScale) throws IOException {
         sim = Sim.start(SimOptions.defaults());
         fault.accept(sim.testFaults());
         Path config = dir.resolve("sim.yml");
         sim.writeConfig(config);
         Path reports = dir.resolve("reports");
         CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance",
-                "--tags", tags, "--parallel", "4", "--timeout-scale", TIMEOUT_SCALE, "--no-html",
+                "--tags", tags, "--parallel", "4", "--timeout-scale", timeoutScale, "--no-html",
                 "--reports", reports.toString());
         return new Outcome(run, JSON.readTree(reports.resolve("summary.json").toFile()));
     }
@@ -131,6 +183,15 @@ class AcceptanceCatchesBrokenPlatformTest {
             List<JsonNode> scenarios = new ArrayList<>();
             summary.path("scenarios").forEach(scenarios::add);
             return scenarios;
+        }
+
+        /** The named scenario failed, and its error names the given part, in summary.json and on the console. */
+        void assertFailed(String scenario, String errorPart) {
+            JsonNode found = scenarios().stream().filter(s -> s.path("name").asText().equals(scenario)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no scenario '" + scenario + "' in " + summary));
+            assertThat(found.path("status").asText()).as("status of '%s' in %s", scenario, summary).isEqualTo("failed");
+            assertThat(found.path("error").asText()).as("summary.json error of '%s'", scenario).contains(errorPart);
+            assertThat(run.out()).as("console output").contains(errorPart);
         }
 
         /** The run failed (exit 1) because of exactly the named scenario, whose error names every given part. */

@@ -16,7 +16,8 @@ class CatsGroupsTest {
 
     @Test
     void catsDefaultsLeaveOutTasksDeploymentsServicesAndSsh() {
-        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@deployments", "@services", "@ssh", "@tasks");
+        assertThat(CatsGroups.excluded(config(Map.of()))).containsExactly("@canary", "@deployments",
+                "@managed-services", "@route-services", "@services", "@sharing", "@ssh", "@tasks");
     }
 
     @Test
@@ -31,7 +32,21 @@ class CatsGroupsTest {
     }
 
     @Test
+    void userProvidedServicesAloneLeaveOutManagedServices() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_user_provided_services", true))))
+                .contains("@managed-services", "@route-services", "@sharing");
+    }
+
+    @Test
     void switchingOffRoutingLeavesOutTheRoutingGroup() {
         assertThat(CatsGroups.excluded(config(Map.of("include_routing", false)))).contains("@routing");
+    }
+
+    @Test
+    void v3SwitchSelectsProcessesSidecarsAndRevisionsAndDeploymentsSwitchSelectsCanaries() {
+        assertThat(CatsGroups.excluded(config(Map.of("include_v3", false, "include_deployments", true))))
+                .contains("@v3", "@sidecars", "@revisions", "@manifests").doesNotContain("@canary");
+        assertThat(CatsGroups.excluded(config(Map.of("include_deployments", true))))
+                .doesNotContain("@canary", "@deployments", "@v3");
     }
 }

@@ -82,7 +82,7 @@ class DeploymentsContractTest {
         assertThat(deployment.at("/previous_droplet/guid").asText()).isEqualTo(pushed.firstDroplet());
         assertThat(deployment.at("/new_processes/0/guid").asText()).isEqualTo(pushed.app());
         assertThat(deployment.at("/new_processes/0/type").asText()).isEqualTo("web");
-        assertThat(deployment.get("revision").isNull()).isTrue();
+        assertThat(deployment.at("/revision/version").asInt()).as("the revision of the new droplet").isEqualTo(2);
         assertThat(deployment.at("/relationships/app/data/guid").asText()).isEqualTo(pushed.app());
         String guid = deployment.get("guid").asText();
         assertThat(deployment.at("/links/self/href").asText()).isEqualTo(cc.api + "/v3/deployments/" + guid);

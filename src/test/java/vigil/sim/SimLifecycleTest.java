@@ -33,7 +33,8 @@ class SimLifecycleTest {
             assertThat(CloudControllerEndpointsTest.fieldNames(yaml))
                     .containsExactly("api", "apps_domain", "admin_user", "admin_password", "skip_ssl_validation",
                             "router_address", "use_http", "include_tasks", "include_deployments", "include_services",
-                            "include_user_provided_services", "include_ssh");
+                            "include_user_provided_services", "include_ssh", "include_route_services",
+                            "include_service_instance_sharing");
             assertThat(yaml.get("router_address").asText()).isEqualTo(sim.routerAddress()).startsWith("127.0.0.1:");
             assertThat(yaml.get("use_http").asBoolean()).isTrue();
             assertThat(yaml.get("api").asText()).isEqualTo(sim.apiUrl().toString()).startsWith("http://");

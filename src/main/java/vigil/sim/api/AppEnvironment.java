@@ -69,27 +69,43 @@ final class AppEnvironment {
     }
 
     /**
-     * {@code VCAP_SERVICES}: the app's bindings grouped by label ({@code user-provided} for all the sim
-     * has), each entry as CC's ServiceBindingPresenter writes it: the instance's label, name and tags,
-     * then the binding's fields. {@code name} is the binding's name, or the instance's when it has none.
+     * {@code VCAP_SERVICES}: the app's bindings grouped by label ({@code user-provided}, or a managed instance's
+     * offering name), each entry as CC's ServiceBindingPresenter writes it: label, provider (managed), plan
+     * (managed), name, tags (offering's then instance's), then the binding's fields. {@code name} is the
+     * binding's name, or the instance's when it has none. Bindings still being created are left out.
      */
     ObjectNode vcapServices(App app) {
         ObjectNode services = JsonWriter.object();
-        for (ServiceCredentialBinding binding : store.serviceBindings.where(b -> b.appGuid().equals(app.guid()))) {
+        for (ServiceCredentialBinding binding : store.serviceBindings.where(b -> b.forApp(app.guid())
+                && LastOperation.SUCCEEDED.equals(b.lastOperation().state()))) {
             ServiceInstance instance = store.serviceInstances.get(binding.serviceInstanceGuid()).orElse(null);
             if (instance == null) {
                 continue;
             }
-            ObjectNode entry = services.withArray(ServiceInstance.USER_PROVIDED).addObject();
-            entry.put("label", ServiceInstance.USER_PROVIDED);
+            ServicePlan plan = instance.managed() ? store.servicePlans.get(instance.servicePlanGuid()).orElse(null) : null;
+            ServiceOffering offering = plan == null ? null : store.serviceOfferings.get(plan.offeringGuid()).orElse(null);
+            if (instance.managed() && offering == null) {
+                continue;
+            }
+            String label = offering == null ? ServiceInstance.USER_PROVIDED : offering.name();
+            ObjectNode entry = services.withArray(label).addObject();
+            entry.put("label", label);
+            if (offering != null) {
+                entry.putNull("provider");
+                entry.put("plan", plan.name());
+            }
             entry.put("name", binding.name() != null && !binding.name().isEmpty() ? binding.name() : instance.name());
             ArrayNode tags = entry.putArray("tags");
+            if (offering != null) {
+                offering.tags().forEach(tags::add);
+            }
             instance.tags().forEach(tags::add);
             entry.put("instance_guid", instance.guid());
             entry.put("instance_name", instance.name());
             entry.put("binding_guid", binding.guid());
             entry.put("binding_name", binding.name());
-            entry.set("credentials", binding.credentials());
+            entry.set("credentials", offering != null && faults.managedCredentialsLeftOutOfVcapServices()
+                    ? JsonWriter.object() : binding.credentials());
             entry.put("syslog_drain_url", binding.syslogDrainUrl());
             entry.putArray("volume_mounts");
         }

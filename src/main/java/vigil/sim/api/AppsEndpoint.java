@@ -264,6 +264,7 @@ final class AppsEndpoint {
         }
         App updated = store.apps.update(app.guid(), current -> current.withDroplet(droplet.guid(), store.now()))
                 .orElseThrow(() -> CcError.notFound("App"));
+        DropletProcessTypes.ensure(store, app.guid(), droplet);
         return V3Json.ok(presenter.presentCurrentDroplet(updated));
     }
 

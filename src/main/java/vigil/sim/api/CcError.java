@@ -25,7 +25,11 @@ enum CcError {
     NO_APP_DETECTED_ERROR(170003, "NoAppDetectedError", 400, "An app was not successfully detected by any available buildpack"),
     // cf ssh: the SSH proxy's access check (GET /internal/apps/:guid/ssh_access/:index, CC's v2 side)
     INVALID_REQUEST(10004, "InvalidRequest", 400, "The request is invalid"),
-    APP_NOT_FOUND(100004, "AppNotFound", 404, "The app could not be found: %s");
+    APP_NOT_FOUND(100004, "AppNotFound", 404, "The app could not be found: %s"),
+    // service brokers
+    SERVICE_BROKER_BAD_RESPONSE(10001, "ServiceBrokerBadResponse", 502, "%s"),
+    SERVICE_BROKER_CATALOG_INVALID(270012, "ServiceBrokerCatalogInvalid", 502, "Service broker catalog is invalid: %s"),
+    SERVICE_BROKER_UNREACHABLE(10001, "ServiceBrokerApiUnreachable", 502, "The service broker API could not be reached: %s");
 
     private final int code;
     private final String name;

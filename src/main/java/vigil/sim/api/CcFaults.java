@@ -125,6 +125,183 @@ public final class CcFaults {
         return v3InfoFailures.getAndUpdate(left -> left == 0 || left == Integer.MAX_VALUE ? left : left - 1) > 0;
     }
 
+    // app platform features (multi-process apps, sidecars, revisions, canary deployments, health checks)
+
+    private volatile boolean nonWebProcessesNotRun;
+    private volatile boolean sidecarsNotRestartedWithInstance;
+    private volatile boolean readinessChecksIgnored;
+    private volatile boolean httpHealthCheckEndpointIgnored;
+    private volatile boolean rollbackDeploysCurrentDroplet;
+    private volatile boolean rollbackKeepsEnvironment;
+    private volatile boolean canaryReplacesEveryInstance;
+    private volatile boolean maxInFlightIgnored;
+
+    /** Processes other than web (a Procfile's worker) are accepted and scaled, but never run on the cells. */
+    public void nonWebProcessesNotRun(boolean on) {
+        nonWebProcessesNotRun = on;
+    }
+
+    boolean nonWebProcessesNotRun() {
+        return nonWebProcessesNotRun;
+    }
+
+    /** Sidecars run in an index's first instance only: one restarted after a crash runs without them. */
+    public void sidecarsNotRestartedWithInstance(boolean on) {
+        sidecarsNotRestartedWithInstance = on;
+    }
+
+    boolean sidecarsNotRestartedWithInstance() {
+        return sidecarsNotRestartedWithInstance;
+    }
+
+    /** Readiness checks are stored and shown, but never run: every running instance stays routable. */
+    public void readinessChecksIgnored(boolean on) {
+        readinessChecksIgnored = on;
+    }
+
+    boolean readinessChecksIgnored() {
+        return readinessChecksIgnored;
+    }
+
+    /** An http health check requests {@code /} whatever {@code data.endpoint} says. */
+    public void httpHealthCheckEndpointIgnored(boolean on) {
+        httpHealthCheckEndpointIgnored = on;
+    }
+
+    boolean httpHealthCheckEndpointIgnored() {
+        return httpHealthCheckEndpointIgnored;
+    }
+
+    /** A deployment of an earlier revision makes the rollback revision but keeps the app's current droplet. */
+    public void rollbackDeploysCurrentDroplet(boolean on) {
+        rollbackDeploysCurrentDroplet = on;
+    }
+
+    boolean rollbackDeploysCurrentDroplet() {
+        return rollbackDeploysCurrentDroplet;
+    }
+
+    /** A deployment of an earlier revision keeps the app's current environment variables. */
+    public void rollbackKeepsEnvironment(boolean on) {
+        rollbackKeepsEnvironment = on;
+    }
+
+    boolean rollbackKeepsEnvironment() {
+        return rollbackKeepsEnvironment;
+    }
+
+    /** A canary deployment's first step replaces every instance, not one, before it pauses. */
+    public void canaryReplacesEveryInstance(boolean on) {
+        canaryReplacesEveryInstance = on;
+    }
+
+    boolean canaryReplacesEveryInstance() {
+        return canaryReplacesEveryInstance;
+    }
+
+    /** Deployments replace every instance at once, whatever {@code max_in_flight} says. */
+    public void maxInFlightIgnored(boolean on) {
+        maxInFlightIgnored = on;
+    }
+
+    boolean maxInFlightIgnored() {
+        return maxInFlightIgnored;
+    }
+
+    private volatile boolean sidecarExitIgnored;
+    private volatile boolean canaryCancelKeepsNewInstances;
+
+    /** A sidecar that exits leaves its instance running, without it (in CF the instance crashes and restarts). */
+    public void sidecarExitIgnored(boolean on) {
+        sidecarExitIgnored = on;
+    }
+
+    boolean sidecarExitIgnored() {
+        return sidecarExitIgnored;
+    }
+
+    /** Cancelling a canary deployment marks it CANCELED at once and leaves its new instances running. */
+    public void canaryCancelKeepsNewInstances(boolean on) {
+        canaryCancelKeepsNewInstances = on;
+    }
+
+    boolean canaryCancelKeepsNewInstances() {
+        return canaryCancelKeepsNewInstances;
+    }
+
+    // managed services, brokers, route services and sharing (issue 11): one switch per scenario they break
+
+    private volatile boolean brokerPlansShownPublic;
+    private volatile boolean asyncProvisionReportedDoneAtOnce;
+    private volatile boolean brokerErrorDescriptionDropped;
+    private volatile boolean unbindWithoutCatalogIds;
+    private volatile boolean managedCredentialsLeftOutOfVcapServices;
+    private volatile boolean sharingIgnored;
+    private volatile boolean routeServicesBypassed;
+
+    /** A space-scoped broker's plans are shown (and offered) as public instead of visible in the space only. */
+    public void brokerPlansShownPublic(boolean on) {
+        brokerPlansShownPublic = on;
+    }
+
+    boolean brokerPlansShownPublic() {
+        return brokerPlansShownPublic;
+    }
+
+    /** A broker's 202 to a provision counts as done at once: {@code last_operation} is never polled. */
+    public void asyncProvisionReportedDoneAtOnce(boolean on) {
+        asyncProvisionReportedDoneAtOnce = on;
+    }
+
+    boolean asyncProvisionReportedDoneAtOnce() {
+        return asyncProvisionReportedDoneAtOnce;
+    }
+
+    /** A failed broker operation leaves the instance's {@code last_operation.description} empty. */
+    public void brokerErrorDescriptionDropped(boolean on) {
+        brokerErrorDescriptionDropped = on;
+    }
+
+    boolean brokerErrorDescriptionDropped() {
+        return brokerErrorDescriptionDropped;
+    }
+
+    /** Unbind requests go to the broker without {@code service_id} and {@code plan_id}, which OSBAPI requires. */
+    public void unbindWithoutCatalogIds(boolean on) {
+        unbindWithoutCatalogIds = on;
+    }
+
+    boolean unbindWithoutCatalogIds() {
+        return unbindWithoutCatalogIds;
+    }
+
+    /** Bindings to managed instances reach {@code VCAP_SERVICES} without the broker's credentials. */
+    public void managedCredentialsLeftOutOfVcapServices(boolean on) {
+        managedCredentialsLeftOutOfVcapServices = on;
+    }
+
+    boolean managedCredentialsLeftOutOfVcapServices() {
+        return managedCredentialsLeftOutOfVcapServices;
+    }
+
+    /** Sharing is accepted and listed, but the shared space never sees the instance. */
+    public void sharingIgnored(boolean on) {
+        sharingIgnored = on;
+    }
+
+    boolean sharingIgnored() {
+        return sharingIgnored;
+    }
+
+    /** The router delivers a route's requests to its apps directly, past the bound route service. */
+    public void routeServicesBypassed(boolean on) {
+        routeServicesBypassed = on;
+    }
+
+    boolean routeServicesBypassed() {
+        return routeServicesBypassed;
+    }
+
     // cf ssh
 
     private volatile boolean sshAllowedWhenDisabled;

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the Cloud Controller stores, one repository per resource, plus the clock its
@@ -18,6 +20,11 @@ final class CcRepositories {
     final Repository<Role> roles = new Repository<>();
     final Repository<ServiceInstance> serviceInstances = new Repository<>();
     final Repository<ServiceCredentialBinding> serviceBindings = new Repository<>();
+    // service brokers, their offerings and plans; route bindings
+    final Repository<ServiceBroker> serviceBrokers = new Repository<>();
+    final Repository<ServiceOffering> serviceOfferings = new Repository<>();
+    final Repository<ServicePlan> servicePlans = new Repository<>();
+    final Repository<ServiceRouteBinding> routeBindings = new Repository<>();
 
     final Repository<Organization> organizations = new Repository<>();
     final Repository<Space> spaces = new Repository<>();
@@ -31,6 +38,13 @@ final class CcRepositories {
     final Repository<Job> jobs = new Repository<>();
     final Repository<Task> tasks = new Repository<>();
     final Repository<Deployment> deployments = new Repository<>();
+
+    // app platform features: sidecars, revisions, readiness checks (by process guid)
+    final Repository<Sidecar> sidecars = new Repository<>();
+    final Repository<Revision> revisions = new Repository<>();
+    final Repository<ReadinessCheck> readinessChecks = new Repository<>();
+    /** The revision each started app's processes run, by app guid. */
+    final Map<String, String> deployedRevisions = new ConcurrentHashMap<>();
 
     private final Clock clock;
 
@@ -103,6 +117,22 @@ final class CcRepositories {
         return serviceBindings.get(guid).orElseThrow(() -> CcError.notFound("Service credential binding"));
     }
 
+    ServiceBroker serviceBroker(String guid) {
+        return serviceBrokers.get(guid).orElseThrow(() -> CcError.notFound("Service broker"));
+    }
+
+    ServiceOffering serviceOffering(String guid) {
+        return serviceOfferings.get(guid).orElseThrow(() -> CcError.notFound("Service offering"));
+    }
+
+    ServicePlan servicePlan(String guid) {
+        return servicePlans.get(guid).orElseThrow(() -> CcError.notFound("Service plan"));
+    }
+
+    ServiceRouteBinding routeBinding(String guid) {
+        return routeBindings.get(guid).orElseThrow(() -> CcError.notFound("Service route binding"));
+    }
+
     Job job(String guid) {
         return jobs.get(guid).orElseThrow(() -> CcError.notFound("Job"));
     }
@@ -144,6 +174,9 @@ final class CcRepositories {
             case "user" -> users.contains(guid);
             case "role" -> roles.contains(guid);
             case "service_instance" -> serviceInstances.contains(guid);
+            case "service_broker" -> serviceBrokers.contains(guid);
+            case "service_credential_binding" -> serviceBindings.contains(guid);
+            case "service_route_binding" -> routeBindings.contains(guid);
             case "organization" -> organizations.contains(guid);
             case "space" -> spaces.contains(guid);
             case "domain" -> domains.contains(guid);

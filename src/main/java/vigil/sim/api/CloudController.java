@@ -91,6 +91,16 @@ public final class CloudController implements AutoCloseable {
                                         URI logCacheUrl, List<AdminRoute> adminRoutes, CcFaults faults,
                                         Transport transport)
             throws IOException {
+        return start(port, uaaUrl, uaaIssuer, uaaKey, clock, runtime, appsDomain, workDir, logCacheUrl, null,
+                adminRoutes, faults, transport);
+    }
+
+    /** As above, linking {@code GET /} to a log stream (RLP gateway) too, when {@code logStreamUrl} is not null. */
+    public static CloudController start(int port, URI uaaUrl, String uaaIssuer, Supplier<RSAPublicKey> uaaKey,
+                                        Clock clock, AppRuntime runtime, String appsDomain, Path workDir,
+                                        URI logCacheUrl, URI logStreamUrl, List<AdminRoute> adminRoutes,
+                                        CcFaults faults, Transport transport)
+            throws IOException {
         Path createdWorkDir = workDir == null ? Files.createTempDirectory("vigil-sim-cc-") : null;
         Path dir = workDir == null ? createdWorkDir : Files.createDirectories(workDir);
         LoopbackServer server = LoopbackServer.bind(port, "api", transport);
@@ -101,13 +111,13 @@ public final class CloudController implements AutoCloseable {
         ExecutorService background = Executors.newCachedThreadPool(workers());
 
         AppEnvironment environment = new AppEnvironment(store, urls, faults);
-        DesiredProcesses running = new DesiredProcesses(store, runtime, environment);
+        DesiredProcesses running = new DesiredProcesses(store, runtime, environment, faults);
         ResourceDeleter deleter = new ResourceDeleter(store, running);
         JobRunner jobs = new JobRunner(store, background, urls);
         Stager stager = new Stager(store, runtime, background, dir, faults);
 
         SshSettings ssh = new SshSettings();
-        RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl, ssh);
+        RootEndpoint root = new RootEndpoint(urls, uaaUrl, logCacheUrl, ssh, logStreamUrl);
         InfoEndpoint info = new InfoEndpoint(urls, uaaUrl, faults, ssh);
         OrganizationsEndpoint organizations = new OrganizationsEndpoint(urls, store, jobs, deleter);
         SpacesEndpoint spaces = new SpacesEndpoint(urls, store, jobs, deleter);
@@ -222,6 +232,25 @@ public final class CloudController implements AutoCloseable {
                 .add("POST", "/v3/deployments/{guid}/actions/cancel", deployments::cancel)
                 .add("POST", "/v3/deployments/{guid}/actions/continue", deployments::continueDeployment);
 
+        // app platform features: sidecars and revisions (multi-process apps, canary and readiness live in the
+        // processes and deployments endpoints)
+        SidecarsEndpoint sidecars = new SidecarsEndpoint(urls, store);
+        RevisionsEndpoint revisions = new RevisionsEndpoint(urls, store, running.revisions());
+        deleter.alsoForApp(sidecars::deleteFor);
+        deleter.alsoForApp(revisions::deleteFor);
+        table.add("POST", "/v3/apps/{guid}/sidecars", sidecars::create)
+             .add("GET", "/v3/apps/{guid}/sidecars", sidecars::listForApp)
+             .add("GET", "/v3/processes/{guid}/sidecars", sidecars::listForProcess)
+             .add("GET", "/v3/sidecars/{guid}", sidecars::get)
+             .add("PATCH", "/v3/sidecars/{guid}", sidecars::update)
+             .add("DELETE", "/v3/sidecars/{guid}", sidecars::delete)
+             .add("GET", "/v3/apps/{guid}/revisions", revisions::listForApp)
+             .add("GET", "/v3/apps/{guid}/revisions/deployed", revisions::deployedForApp)
+             .add("GET", "/v3/revisions/{guid}", revisions::get)
+             .add("PATCH", "/v3/revisions/{guid}", revisions::update)
+             .add("GET", "/v3/revisions/{guid}/environment_variables", revisions::environmentVariables)
+             .add("GET", "/v3/apps/{guid}/features/revisions", revisions::appFeature);
+
         // users and roles
         UsersEndpoint users = new UsersEndpoint(urls, store, jobs, new UaaUserLookup(uaaUrl, transport));
         RolesEndpoint roles = new RolesEndpoint(urls, store, jobs, users);
@@ -234,22 +263,45 @@ public final class CloudController implements AutoCloseable {
              .add("GET", "/v3/roles/{guid}", roles::get)
              .add("DELETE", "/v3/roles/{guid}", roles::delete);
 
-        // service instances and bindings
-        ServiceInstancesEndpoint serviceInstances = new ServiceInstancesEndpoint(urls, store);
-        ServiceCredentialBindingsEndpoint bindings = new ServiceCredentialBindingsEndpoint(urls, store);
+        // service instances and bindings; brokers, offerings, plans, route bindings, sharing (issue 11)
+        AppRouteAddresses appRoutes = new AppRouteAddresses();
+        BrokerOperations brokerOperations = new BrokerOperations(store, new BrokerClient(appRoutes), faults);
+        deleter.alsoForSpace(brokerOperations::removeFromSpace);
+        deleter.alsoForApp(brokerOperations::unbindApp);
+        ServiceInstancesEndpoint serviceInstances = new ServiceInstancesEndpoint(urls, store, jobs, brokerOperations, faults);
+        ServiceCredentialBindingsEndpoint bindings = new ServiceCredentialBindingsEndpoint(urls, store, jobs, brokerOperations);
+        ServiceRouteBindingsEndpoint routeBindings = new ServiceRouteBindingsEndpoint(urls, store, jobs, brokerOperations);
+        ServiceBrokersEndpoint brokers = new ServiceBrokersEndpoint(urls, store, jobs, new BrokerClient(appRoutes), faults);
+        ServiceOfferingsEndpoint offerings = new ServiceOfferingsEndpoint(urls, store);
         table.add("GET", "/v3/service_instances", serviceInstances::list)
              .add("POST", "/v3/service_instances", serviceInstances::create)
              .add("GET", "/v3/service_instances/{guid}", serviceInstances::get)
              .add("PATCH", "/v3/service_instances/{guid}", serviceInstances::update)
              .add("DELETE", "/v3/service_instances/{guid}", serviceInstances::delete)
              .add("GET", "/v3/service_instances/{guid}/credentials", serviceInstances::credentials)
+             .add("GET", "/v3/service_instances/{guid}/relationships/shared_spaces", serviceInstances::sharedSpaces)
+             .add("POST", "/v3/service_instances/{guid}/relationships/shared_spaces", serviceInstances::share)
+             .add("DELETE", "/v3/service_instances/{guid}/relationships/shared_spaces/{space_guid}", serviceInstances::unshare)
              .add("GET", "/v3/service_credential_bindings", bindings::list)
              .add("POST", "/v3/service_credential_bindings", bindings::create)
              .add("GET", "/v3/service_credential_bindings/{guid}", bindings::get)
              .add("PATCH", "/v3/service_credential_bindings/{guid}", bindings::update)
              .add("DELETE", "/v3/service_credential_bindings/{guid}", bindings::delete)
              .add("GET", "/v3/service_credential_bindings/{guid}/details", bindings::details)
-             .add("GET", "/v3/service_route_bindings", bindings::listRouteBindings);
+             .add("GET", "/v3/service_route_bindings", routeBindings::list)
+             .add("POST", "/v3/service_route_bindings", routeBindings::create)
+             .add("GET", "/v3/service_route_bindings/{guid}", routeBindings::get)
+             .add("DELETE", "/v3/service_route_bindings/{guid}", routeBindings::delete)
+             .add("GET", "/v3/service_brokers", brokers::list)
+             .add("POST", "/v3/service_brokers", brokers::create)
+             .add("GET", "/v3/service_brokers/{guid}", brokers::get)
+             .add("PATCH", "/v3/service_brokers/{guid}", brokers::update)
+             .add("DELETE", "/v3/service_brokers/{guid}", brokers::delete)
+             .add("GET", "/v3/service_offerings", offerings::listOfferings)
+             .add("GET", "/v3/service_offerings/{guid}", offerings::getOffering)
+             .add("GET", "/v3/service_plans", offerings::listPlans)
+             .add("GET", "/v3/service_plans/{guid}", offerings::getPlan)
+             .add("GET", "/v3/service_plans/{guid}/visibility", offerings::visibility);
 
         // manifests
         ManifestsEndpoint manifests = new ManifestsEndpoint(store, jobs, running, faults);
@@ -279,7 +331,10 @@ public final class CloudController implements AutoCloseable {
              .add("GET", "/internal/apps/{guid}/ssh_access/{index}", sshEndpoints::sshAccess);
         CloudControllerHandler handler = new CloudControllerHandler(table, verifier, access);
         server.serve(handler);
-        return new CloudController(server, store, background, createdWorkDir, verifier, handler, access, faults, ssh);
+        CloudController controller = new CloudController(server, store, background, createdWorkDir, verifier, handler,
+                access, faults, ssh);
+        controller.appRoutes = appRoutes;
+        return controller;
     }
 
     /**
@@ -327,6 +382,16 @@ public final class CloudController implements AutoCloseable {
         });
     }
 
+    // syslog drains (issue 13)
+
+    /**
+     * The syslog drains bound to the app now (none for an unknown app), for the embedded CF's syslog agent;
+     * {@code wholeSpace} is a test-only fault: the drains of every app in the app's space.
+     */
+    public List<AppSyslogDrain> syslogDrains(String appGuid, boolean wholeSpace) {
+        return new SyslogDrainLookup(store).forApp(appGuid, wholeSpace);
+    }
+
     /** Whether an {@code Authorization} header carries a token this CC accepts (for the log-cache). */
     public boolean acceptsToken(Optional<String> authorization) {
         return verifier.verify(authorization).caller().isPresent();
@@ -339,13 +404,7 @@ public final class CloudController implements AutoCloseable {
      * not {@code /foobar}). Only destinations of started apps count. Empty when nothing matches.
      */
     public List<RouteTarget> routeTargets(String host, String path) {
-        String hostname = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
-        String requestPath = path == null || path.isEmpty() ? "/" : path;
-        Optional<Route> best = store.routes.all().stream()
-                .filter(route -> hostname.equals(hostOf(route)))
-                .filter(route -> route.path().isEmpty() || requestPath.equals(route.path())
-                        || requestPath.startsWith(route.path() + "/"))
-                .max(Comparator.comparingInt(route -> route.path().length()));
+        Optional<Route> best = bestRoute(host, path);
         List<RouteTarget> targets = new ArrayList<>();
         List<Destination> destinations = new ArrayList<>();
         best.ifPresent(route -> {
@@ -359,9 +418,45 @@ public final class CloudController implements AutoCloseable {
         return targets;
     }
 
+    private Optional<Route> bestRoute(String host, String path) {
+        String hostname = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+        String requestPath = path == null || path.isEmpty() ? "/" : path;
+        return store.routes.all().stream()
+                .filter(route -> hostname.equals(hostOf(route)))
+                .filter(route -> route.path().isEmpty() || requestPath.equals(route.path())
+                        || requestPath.startsWith(route.path() + "/"))
+                .max(Comparator.comparingInt(route -> route.path().length()));
+    }
+
     private String hostOf(Route route) {
         String domain = store.domains.get(route.domainGuid()).map(Domain::name).orElse("");
         return (route.host().isEmpty() ? domain : route.host().toLowerCase(Locale.ROOT) + "." + domain);
+    }
+
+    // route services and brokers pushed as apps (issue 11)
+    private AppRouteAddresses appRoutes;
+
+    /**
+     * How the CC reaches brokers that run as apps on this CF: {@code resolver} gives an address of an instance
+     * behind a route ({@code host}, {@code path}), as the router would pick one; until it is set, only brokers on
+     * loopback addresses are reachable.
+     */
+    public void appRouteAddresses(java.util.function.BiFunction<String, String, Optional<java.net.InetSocketAddress>> resolver) {
+        appRoutes.use(resolver);
+    }
+
+    /**
+     * The route service the router must send a request for {@code host} and {@code path} through: the
+     * {@code route_service_url} of the route binding of the best matching route (as {@link #routeTargets}
+     * picks it), once that binding exists. Empty when the route has no route service.
+     */
+    public Optional<String> routeServiceUrl(String host, String path) {
+        if (faults.routeServicesBypassed()) {
+            return Optional.empty();
+        }
+        return bestRoute(host, path).flatMap(route -> store.routeBindings.where(binding -> binding.routeGuid()
+                        .equals(route.guid()) && LastOperation.SUCCEEDED.equals(binding.lastOperation().state()))
+                .stream().map(ServiceRouteBinding::routeServiceUrl).filter(Objects::nonNull).findFirst());
     }
 
     /** How many organizations, spaces, apps and routes exist, for {@code vigil sim status}. */
@@ -371,6 +466,10 @@ public final class CloudController implements AutoCloseable {
         counts.put("spaces", store.spaces.size());
         counts.put("apps", store.apps.size());
         counts.put("routes", store.routes.size());
+        // services (issue 11): what a run must also leave nothing of
+        counts.put("service_brokers", store.serviceBrokers.size());
+        counts.put("service_instances", store.serviceInstances.size());
+        counts.put("service_bindings", store.serviceBindings.size() + store.routeBindings.size());
         return counts;
     }
 

@@ -5,15 +5,18 @@ import vigil.sim.http.JsonWriter;
 
 /**
  * A deployment in CC's field order: no top-level {@code state}; {@code status} with value, reason and
- * details; {@code options} with the scaling options only when given; {@code revision} null (the sim has no
- * revisions); a {@code cancel} link while the deployment can be cancelled.
+ * details; {@code options} with the scaling options only when given; {@code revision} with guid and version of
+ * the revision it deploys (null when there is none); a {@code cancel} link while the deployment can be
+ * cancelled, a {@code continue} link while it is paused.
  */
 final class DeploymentPresenter {
 
     private final ApiUrlBuilder urls;
+    private final CcRepositories store;
 
-    DeploymentPresenter(ApiUrlBuilder urls) {
+    DeploymentPresenter(ApiUrlBuilder urls, CcRepositories store) {
         this.urls = urls;
+        this.store = store;
     }
 
     ObjectNode present(Deployment deployment) {
@@ -49,7 +52,13 @@ final class DeploymentPresenter {
         } else {
             node.putArray("new_processes").addObject().put("guid", deployment.processGuid()).put("type", AppProcess.WEB);
         }
-        node.putNull("revision");
+        Revision revision = deployment.revisionGuid() == null ? null
+                : store.revisions.get(deployment.revisionGuid()).orElse(null);
+        if (revision == null) {
+            node.putNull("revision");
+        } else {
+            node.putObject("revision").put("guid", revision.guid()).put("version", revision.version());
+        }
         Relationships.toOne(node.putObject("relationships"), "app", deployment.appGuid());
         node.set("metadata", deployment.metadata().present());
         Links links = Links.of(node, urls)
@@ -57,6 +66,9 @@ final class DeploymentPresenter {
                 .add("app", "/v3/apps/" + deployment.appGuid());
         if (deployment.cancelable()) {
             links.add("cancel", "/v3/deployments/" + deployment.guid() + "/actions/cancel", "POST");
+        }
+        if (deployment.continuable()) {
+            links.add("continue", "/v3/deployments/" + deployment.guid() + "/actions/continue", "POST");
         }
         return node;
     }

@@ -70,6 +70,14 @@ final class DeploymentUpdater {
                 return current;
             }
             Deployment updated = serving > before ? current.healthyAt(store.now()) : current;
+            if (Deployment.PREPAUSED.equals(current.state())) {
+                // A canary pauses once its one new instance runs, and waits there for continue or cancel.
+                return serving >= 1 ? updated.withStatus(Deployment.PAUSED, Deployment.ACTIVE, Deployment.PAUSED,
+                        store.now()) : updated;
+            }
+            if (Deployment.PAUSED.equals(current.state())) {
+                return updated;
+            }
             if (!done) {
                 return updated;
             }

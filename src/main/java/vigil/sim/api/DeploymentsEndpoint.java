@@ -9,9 +9,9 @@ import vigil.sim.http.Request;
 import vigil.sim.http.Response;
 
 /**
- * {@code /v3/deployments}: create (201), get, list, update (metadata), cancel (200, no body) and continue
- * (a rolling deployment never pauses, so always 422), with CC's messages. Only the rolling strategy;
- * {@code revision} is refused as CC refuses it for an app without revisions.
+ * {@code /v3/deployments}: create (201) of a droplet or of an earlier {@code revision} (a rollback), with the
+ * {@code rolling} or {@code canary} strategy; get, list, update (metadata), cancel (200, no body) and continue
+ * (200, a paused canary only; otherwise 422), with CC's messages.
  */
 final class DeploymentsEndpoint {
 
@@ -31,27 +31,24 @@ final class DeploymentsEndpoint {
         this.urls = urls;
         this.store = store;
         this.deployer = deployer;
-        this.presenter = new DeploymentPresenter(urls);
+        this.presenter = new DeploymentPresenter(urls, store);
     }
 
     Response create(Request request, SecurityContext security) {
         security.requireCaller();
         RequestMessage message = RequestMessage.of(request, "relationships", "droplet", "revision", "strategy",
                 "options", "metadata");
-        message.optionalString("strategy", "Strategy").ifPresent(strategy -> {
-            if (strategy.equals("canary")) {
-                message.problem("Strategy 'canary' is not supported by the embedded CF; use 'rolling'");
-            } else if (!strategy.equals(Deployment.ROLLING)) {
-                message.problem("Strategy '" + strategy + "' is not a supported deployment strategy");
-            }
-        });
+        String strategy = message.optionalString("strategy", "Strategy").orElse(Deployment.ROLLING);
+        if (!strategy.equals(Deployment.ROLLING) && !strategy.equals(Deployment.CANARY)) {
+            message.problem("Strategy '" + strategy + "' is not a supported deployment strategy");
+        }
         JsonNode droplet = message.body().get("droplet");
         JsonNode revision = message.body().get("revision");
         boolean hasDroplet = droplet != null && !droplet.isNull() && !droplet.isEmpty();
         if (hasDroplet && revision != null && !revision.isNull() && !revision.isEmpty()) {
             message.problem("Droplet Cannot set both fields 'droplet' and 'revision'");
         }
-        Deployer.Options options = options(message);
+        Deployer.Options options = options(message, strategy);
         Metadata metadata = Metadata.EMPTY.updatedBy(message);
         message.validate();
 
@@ -62,7 +59,13 @@ final class DeploymentsEndpoint {
         }
         security.requireWriter();
         if (revision != null && !revision.isNull() && revision.has("guid")) {
-            throw CcError.unprocessable("Cannot create deployment from a revision for an app without revisions enabled");
+            Revision target = store.revisions.get(revision.path("guid").asText(""))
+                    .filter(found -> found.appGuid().equals(app.guid()))
+                    .orElseThrow(() -> CcError.unprocessable("The revision does not exist"));
+            if (!deployer.revisions().deployable(target)) {
+                throw CcError.unprocessable("Unable to deploy this revision, the droplet for this revision no longer exists.");
+            }
+            return created(deployer.rollBack(app, target, options), metadata);
         }
         Droplet target;
         if (hasDroplet) {
@@ -78,7 +81,10 @@ final class DeploymentsEndpoint {
                         "Invalid droplet. Please specify a droplet in the request or set a current droplet for the app.");
             }
         }
-        Deployment deployment = deployer.deploy(app, target, options);
+        return created(deployer.deploy(app, target, options), metadata);
+    }
+
+    private Response created(Deployment deployment, Metadata metadata) {
         if (!metadata.equals(Metadata.EMPTY)) {
             deployment = store.deployments.update(deployment.guid(), d -> d.withMetadata(metadata, d.updatedAt()))
                     .orElse(deployment);
@@ -87,14 +93,14 @@ final class DeploymentsEndpoint {
     }
 
     /** {@code options}, checked as CC's DeploymentCreateMessage checks them. */
-    private static Deployer.Options options(RequestMessage message) {
+    private static Deployer.Options options(RequestMessage message, String strategy) {
         JsonNode options = message.body().get("options");
         if (options == null || options.isNull() || (options.isObject() && options.isEmpty())) {
-            return new Deployer.Options(1, null, null, null, null);
+            return new Deployer.Options(strategy, 1, null, null, null, null);
         }
         if (!options.isObject()) {
             message.problem("Options must be an object");
-            return new Deployer.Options(1, null, null, null, null);
+            return new Deployer.Options(strategy, 1, null, null, null, null);
         }
         List<String> unsupported = new ArrayList<>();
         options.fieldNames().forEachRemaining(key -> {
@@ -105,7 +111,7 @@ final class DeploymentsEndpoint {
         if (!unsupported.isEmpty()) {
             message.problem("Options has unsupported key(s): " + String.join(", ", unsupported));
         }
-        if (options.has("canary")) {
+        if (options.has("canary") && !Deployment.CANARY.equals(strategy)) {
             message.problem("Options canary are only valid for Canary deployments");
         }
         int maxInFlight = 1;
@@ -117,7 +123,7 @@ final class DeploymentsEndpoint {
                 maxInFlight = max.asInt();
             }
         }
-        return new Deployer.Options(maxInFlight,
+        return new Deployer.Options(strategy, maxInFlight,
                 positive(message, options, "web_instances", "Web instances", 0, true),
                 positive(message, options, "memory_in_mb", "Memory in mb", 0, false),
                 positive(message, options, "disk_in_mb", "Disk in mb", 0, false),
@@ -180,12 +186,11 @@ final class DeploymentsEndpoint {
         return Response.empty(200);
     }
 
-    /** Only a paused (canary) deployment continues, and the sim's rolling deployments never pause. */
+    /** Only a paused canary deployment continues; CC answers with the deployment. */
     Response continueDeployment(Request request, SecurityContext security) {
         Deployment deployment = deployment(request);
         security.requireWriter();
-        throw CcError.unprocessable("Cannot continue a deployment with status: " + deployment.statusValue()
-                + " and reason: " + deployment.statusReason());
+        return V3Json.ok(presenter.present(deployer.continueDeployment(deployment)));
     }
 
     private Deployment deployment(Request request) {

@@ -1,12 +1,14 @@
 package vigil.sim.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import vigil.sim.cells.AppRuntime;
 import vigil.sim.cells.DesiredProcess;
 import vigil.sim.cells.HealthCheck;
 import vigil.sim.cells.Rollout;
+import vigil.sim.cells.SidecarProcess;
 
 /**
  * What CC asks the cells to run, as CC keeps Diego's desired LRPs in sync with started apps. A
@@ -24,17 +26,34 @@ final class DesiredProcesses {
     private final CcRepositories store;
     private final AppRuntime runtime;
     private final AppEnvironment environment;
+    private final CcFaults faults;
+    private final Revisions revisions;
     /** The definition each running process was last desired with, by process guid. */
     private final Map<String, DesiredProcess> running = new ConcurrentHashMap<>();
 
-    DesiredProcesses(CcRepositories store, AppRuntime runtime, AppEnvironment environment) {
+    DesiredProcesses(CcRepositories store, AppRuntime runtime, AppEnvironment environment, CcFaults faults) {
         this.store = store;
         this.runtime = runtime;
         this.environment = environment;
+        this.faults = faults;
+        this.revisions = new Revisions(store);
     }
 
-    /** Start or restart: every process of the app gets a new version, so all instances are replaced. */
+    /** The app revisions that starts and deployments make. */
+    Revisions revisions() {
+        return revisions;
+    }
+
+    /**
+     * Start or restart: every process of the app gets a new version, so all instances are replaced; the app runs
+     * the revision of its current droplet and environment (a new one when they changed).
+     */
     synchronized void start(String appGuid) {
+        App app = store.app(appGuid);
+        if (app.dropletGuid() != null) {
+            store.droplets.get(app.dropletGuid()).ifPresent(droplet -> DropletProcessTypes.ensure(store, appGuid, droplet));
+            revisions.deployCurrent(appGuid);
+        }
         for (AppProcess process : store.processesOf(appGuid)) {
             AppProcess versioned = store.processes.update(process.guid(),
                     current -> current.withVersion(CcRepositories.newGuid(), store.now())).orElseThrow();
@@ -46,6 +65,7 @@ final class DesiredProcesses {
         for (AppProcess process : store.processesOf(appGuid)) {
             remove(process.guid());
         }
+        store.deployedRevisions.remove(appGuid);
     }
 
     synchronized void remove(String processGuid) {
@@ -67,11 +87,11 @@ final class DesiredProcesses {
             desire(process);
             return;
         }
-        DesiredProcess scaled = new DesiredProcess(current.processGuid(), current.appGuid(), current.processType(),
-                current.droplet(), current.command(), process.instances(), current.memoryMb(), current.diskMb(),
-                current.environment(), current.healthCheck(), current.version());
+        DesiredProcess scaled = current.withInstances(process.instances());
         running.put(process.guid(), scaled);
-        runtime.desire(scaled);
+        if (runs(process)) {
+            runtime.desire(scaled);
+        }
     }
 
     /**
@@ -91,20 +111,60 @@ final class DesiredProcesses {
     private void desire(AppProcess process) {
         DesiredProcess desired = definition(process);
         running.put(process.guid(), desired);
-        runtime.desire(desired);
+        if (runs(process)) {
+            runtime.desire(desired);
+        }
+    }
+
+    /** Every process runs on the cells, unless a test fault keeps all but web off them. */
+    private boolean runs(AppProcess process) {
+        return AppProcess.WEB.equals(process.type()) || !faults.nonWebProcessesNotRun();
     }
 
     private DesiredProcess definition(AppProcess process) {
         App app = store.app(process.appGuid());
         Droplet droplet = store.droplet(app.dropletGuid());
         AppProcess.HealthCheckSpec check = process.healthCheck();
-        HealthCheck healthCheck = new HealthCheck(check.type(),
-                "http".equals(check.type()) ? (check.endpoint() == null ? "/" : check.endpoint()) : null,
+        HealthCheck healthCheck = new HealthCheck(check.type(), httpEndpoint(check.type(), check.endpoint()),
                 seconds(check.timeout(), DEFAULT_TIMEOUT), seconds(check.invocationTimeout(), DEFAULT_INVOCATION_TIMEOUT),
                 seconds(check.interval(), DEFAULT_INTERVAL));
         return new DesiredProcess(process.guid(), app.guid(), process.type(), droplet.jar(),
-                process.command(), process.instances(), process.memoryMb(), process.diskMb(),
-                environment.runningEnv(app, process), healthCheck, process.version());
+                command(process, droplet), process.instances(), process.memoryMb(), process.diskMb(),
+                environment.runningEnv(app, process), healthCheck, process.version(), readiness(process),
+                sidecars(process));
+    }
+
+    /** The user's command, else the droplet's for the type; the buildpack's own web command runs the JAR as is. */
+    private static String command(AppProcess process, Droplet droplet) {
+        if (process.command() != null) {
+            return process.command();
+        }
+        String detected = droplet.processTypes().get(process.type());
+        return Stager.WEB_COMMAND.equals(detected) ? null : detected;
+    }
+
+    private String httpEndpoint(String type, String endpoint) {
+        if (!"http".equals(type)) {
+            return null;
+        }
+        return endpoint == null || faults.httpHealthCheckEndpointIgnored() ? "/" : endpoint;
+    }
+
+    /** The readiness check, null for type process (or when a test fault ignores them). */
+    private HealthCheck readiness(AppProcess process) {
+        ReadinessCheck check = store.readinessChecks.get(process.guid()).orElse(null);
+        if (check == null || ReadinessCheck.PROCESS.equals(check.type()) || faults.readinessChecksIgnored()) {
+            return null;
+        }
+        return new HealthCheck(check.type(), httpEndpoint(check.type(), check.endpoint()), DEFAULT_TIMEOUT,
+                seconds(check.invocationTimeout(), DEFAULT_INVOCATION_TIMEOUT), seconds(check.interval(), DEFAULT_INTERVAL));
+    }
+
+    /** The app's sidecars for this process type. */
+    private List<SidecarProcess> sidecars(AppProcess process) {
+        return store.sidecars.where(s -> s.appGuid().equals(process.appGuid()) && s.processTypes().contains(process.type()))
+                .stream().map(s -> new SidecarProcess(s.name(), s.command(), !faults.sidecarExitIgnored(),
+                        !faults.sidecarsNotRestartedWithInstance())).toList();
     }
 
     private static Duration seconds(Integer value, Duration fallback) {

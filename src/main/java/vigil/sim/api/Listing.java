@@ -37,7 +37,11 @@ final class Listing<T extends CcResource> {
     Listing<T> filter(String key, Function<T, String> field) {
         query.values(key).ifPresent(values -> {
             Set<String> accepted = Set.copyOf(values);
-            conditions.add(resource -> accepted.contains(field.apply(resource)));
+            // A field without a value (an unnamed binding, a global broker's space) matches no filter value.
+            conditions.add(resource -> {
+                String value = field.apply(resource);
+                return value != null && accepted.contains(value);
+            });
         });
         return this;
     }
@@ -46,7 +50,7 @@ final class Listing<T extends CcResource> {
     Listing<T> filterAny(String key, Function<T, Collection<String>> field) {
         query.values(key).ifPresent(values -> {
             Set<String> accepted = Set.copyOf(values);
-            conditions.add(resource -> field.apply(resource).stream().anyMatch(accepted::contains));
+            conditions.add(resource -> field.apply(resource).stream().anyMatch(value -> value != null && accepted.contains(value)));
         });
         return this;
     }

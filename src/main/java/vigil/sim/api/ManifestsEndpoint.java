@@ -86,7 +86,7 @@ final class ManifestsEndpoint {
         if (!app.environmentVariables().isEmpty()) {
             entry.set("env", app.environmentVariables());
         }
-        List<String> services = store.serviceBindings.where(binding -> binding.appGuid().equals(app.guid())).stream()
+        List<String> services = store.serviceBindings.where(binding -> binding.forApp(app.guid())).stream()
                 .map(binding -> store.serviceInstances.get(binding.serviceInstanceGuid()).map(ServiceInstance::name).orElse(null))
                 .filter(name -> name != null).toList();
         if (!services.isEmpty()) {
@@ -377,7 +377,7 @@ final class ManifestsEndpoint {
         ServiceCredentialBinding binding = new ServiceCredentialBinding(CcRepositories.newGuid(), null, app.guid(),
                 instance.guid(), instance.credentials(), instance.syslogDrainUrl(), store.now(), store.now(), Metadata.EMPTY);
         // Already bound is fine: applying a manifest again changes nothing.
-        store.serviceBindings.addUnless(binding, other -> other.appGuid().equals(app.guid())
+        store.serviceBindings.addUnless(binding, other -> other.forApp(app.guid())
                 && other.serviceInstanceGuid().equals(instance.guid()));
     }
 }

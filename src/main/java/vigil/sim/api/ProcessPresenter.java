@@ -6,7 +6,8 @@ import vigil.sim.http.JsonWriter;
 /**
  * A process in CC's field order. {@code command} is the user's or else the one the current droplet
  * detected; {@code health_check.data} always carries timeout, invocation_timeout and interval (null
- * when unset), plus endpoint for http checks; {@code relationships.revision} is null (no revisions).
+ * when unset), plus endpoint for http checks; {@code readiness_health_check} likewise; {@code relationships.revision}
+ * is the revision the started app runs, else null.
  */
 final class ProcessPresenter {
 
@@ -41,12 +42,17 @@ final class ProcessPresenter {
         if ("http".equals(check.type())) {
             data.put("endpoint", check.endpoint());
         }
-        ObjectNode readiness = node.putObject("readiness_health_check");
-        readiness.put("type", "process");
-        readiness.putObject("data").putNull("invocation_timeout").putNull("interval");
+        ReadinessChecks.present(node.putObject("readiness_health_check"), store.readinessChecks.get(process.guid())
+                .orElse(ReadinessCheck.none(process.guid(), process.createdAt())));
         ObjectNode relationships = node.putObject("relationships");
         Relationships.toOne(relationships, "app", process.appGuid());
-        relationships.putNull("revision");
+        String revision = store.apps.get(process.appGuid()).filter(App::started)
+                .map(app -> store.deployedRevisions.get(app.guid())).orElse(null);
+        if (revision == null) {
+            relationships.putNull("revision");
+        } else {
+            Relationships.toOne(relationships, "revision", revision);
+        }
         node.set("metadata", process.metadata().present());
         String self = "/v3/processes/" + process.guid();
         Links.of(node, urls)

@@ -82,10 +82,18 @@ final class ProcessesEndpoint {
             }
         }
         AppProcess.HealthCheckSpec healthCheck = healthCheck(message, current.healthCheck());
+        ReadinessCheck readinessBefore = store.readinessChecks.get(current.guid())
+                .orElse(ReadinessCheck.none(current.guid(), store.now()));
+        ReadinessCheck readiness = ReadinessChecks.updated(message, readinessBefore, store.now());
         Metadata metadata = current.metadata().updatedBy(message);
         message.validate();
         boolean newVersion = !Objects.equals(healthCheck.type(), current.healthCheck().type())
-                || !Objects.equals(healthCheck.endpoint(), current.healthCheck().endpoint());
+                || !Objects.equals(healthCheck.endpoint(), current.healthCheck().endpoint())
+                || readiness != readinessBefore;
+        if (readiness != readinessBefore) {
+            store.readinessChecks.remove(current.guid());
+            store.readinessChecks.add(readiness);
+        }
         String finalCommand = command;
         AppProcess updated = store.processes.update(current.guid(), process -> process.updated(finalCommand, healthCheck,
                 metadata, newVersion && appStarted(process) ? CcRepositories.newGuid() : process.version(), store.now()))
@@ -118,7 +126,8 @@ final class ProcessesEndpoint {
         return new AppProcess.HealthCheckSpec(type, timeout, invocation, interval, "http".equals(type) ? endpoint : null);
     }
 
-    private static Integer seconds(RequestMessage message, JsonNode data, String field, String label, Integer current) {
+    /** A whole number of seconds, at least 1, from a check's {@code data}; the current value when not given. */
+    static Integer seconds(RequestMessage message, JsonNode data, String field, String label, Integer current) {
         if (!data.has(field)) {
             return current;
         }

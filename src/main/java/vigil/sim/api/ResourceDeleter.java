@@ -25,10 +25,16 @@ final class ResourceDeleter {
     private final DesiredProcesses running;
     /** What else goes with an app (its tasks, its deployments), by app guid. */
     private final List<Consumer<String>> appDependents = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> spaceDependents = new CopyOnWriteArrayList<>();
 
     ResourceDeleter(CcRepositories store, DesiredProcesses running) {
         this.store = store;
         this.running = running;
+    }
+
+    /** Adds what is deleted with a space before anything else in it (managed services, brokers). */
+    void alsoForSpace(Consumer<String> delete) {
+        spaceDependents.add(delete);
     }
 
     /** Adds what is deleted with an app, before its processes are stopped. */
@@ -44,6 +50,7 @@ final class ResourceDeleter {
     }
 
     void deleteSpace(String guid) {
+        spaceDependents.forEach(delete -> delete.accept(guid));
         store.apps.where(app -> app.spaceGuid().equals(guid)).forEach(app -> deleteApp(app.guid()));
         store.routes.where(route -> route.spaceGuid().equals(guid)).forEach(route -> store.routes.remove(route.guid()));
         store.serviceInstances.where(instance -> instance.spaceGuid().equals(guid))
@@ -58,6 +65,8 @@ final class ResourceDeleter {
     }
 
     void deleteRoute(String guid) {
+        store.routeBindings.where(binding -> binding.routeGuid().equals(guid))
+                .forEach(binding -> store.routeBindings.remove(binding.guid()));
         store.routes.remove(guid);
     }
 
@@ -68,7 +77,7 @@ final class ResourceDeleter {
             store.routes.update(route.guid(), current -> current.withDestinations(
                     current.destinations().stream().filter(d -> !d.appGuid().equals(guid)).toList(), store.now()));
         }
-        store.serviceBindings.where(binding -> binding.appGuid().equals(guid))
+        store.serviceBindings.where(binding -> binding.forApp(guid))
                 .forEach(binding -> store.serviceBindings.remove(binding.guid()));
         store.processesOf(guid).forEach(process -> store.processes.remove(process.guid()));
         store.builds.where(build -> build.appGuid().equals(guid)).forEach(build -> store.builds.remove(build.guid()));

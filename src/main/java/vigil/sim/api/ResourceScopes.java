@@ -53,7 +53,19 @@ final class ResourceScopes {
         // Users belong to no space; who sees which user is Access#canSeeUser's rule.
         register("users", guid -> store.users.get(guid).map(user -> ResourceScope.GLOBAL));
         register("service_instances", guid -> store.serviceInstances.get(guid).map(instance -> ofSpace(instance.spaceGuid())));
-        register("service_credential_bindings", guid -> store.serviceBindings.get(guid).map(binding -> ofApp(binding.appGuid())));
+        // A key has no app: it lives where its instance does.
+        register("service_credential_bindings", guid -> store.serviceBindings.get(guid).map(binding ->
+                binding.appGuid() != null ? ofApp(binding.appGuid()) : instanceScope(binding.serviceInstanceGuid())));
+        register("service_route_bindings", guid -> store.routeBindings.get(guid).map(binding ->
+                store.routes.get(binding.routeGuid()).map(route -> ofSpace(route.spaceGuid()))
+                        .orElseGet(() -> instanceScope(binding.serviceInstanceGuid()))));
+        // A global broker (and what it offers) is the admins' alone here; a space-scoped one is its space's.
+        register("service_brokers", guid -> store.serviceBrokers.get(guid).map(this::brokerScope));
+        register("service_offerings", guid -> store.serviceOfferings.get(guid)
+                .flatMap(offering -> store.serviceBrokers.get(offering.brokerGuid())).map(this::brokerScope));
+        register("service_plans", guid -> store.servicePlans.get(guid)
+                .flatMap(plan -> store.serviceOfferings.get(plan.offeringGuid()))
+                .flatMap(offering -> store.serviceBrokers.get(offering.brokerGuid())).map(this::brokerScope));
     }
 
     /** Registers how to place the resources of a kind; replaces the representation-based lookup for it. */
@@ -99,6 +111,15 @@ final class ResourceScopes {
 
     ResourceScope ofSpace(String spaceGuid) {
         return ResourceScope.space(store.organizationGuidOfSpace(spaceGuid), spaceGuid);
+    }
+
+    private ResourceScope instanceScope(String instanceGuid) {
+        return store.serviceInstances.get(instanceGuid).map(instance -> ofSpace(instance.spaceGuid()))
+                .orElse(ResourceScope.space(null, "deleted-instance-" + instanceGuid));
+    }
+
+    private ResourceScope brokerScope(ServiceBroker broker) {
+        return broker.spaceGuid() != null ? ofSpace(broker.spaceGuid()) : ResourceScope.space(null, "global-broker");
     }
 
     private ResourceScope ofApp(String appGuid) {

@@ -29,12 +29,15 @@ final class RootEndpoint {
     private final URI uaaUrl;
     private final URI logCacheUrl;
     private final SshSettings ssh;
+    /** The RLP gateway ({@code log_stream}), or null when there is none. */
+    private final URI logStreamUrl;
 
-    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl, SshSettings ssh) {
+    RootEndpoint(ApiUrlBuilder urls, URI uaaUrl, URI logCacheUrl, SshSettings ssh, URI logStreamUrl) {
         this.urls = urls;
         this.uaaUrl = uaaUrl;
         this.logCacheUrl = logCacheUrl;
         this.ssh = ssh;
+        this.logStreamUrl = logStreamUrl;
     }
 
     Response globalRoot(Request request, SecurityContext security) {
@@ -53,6 +56,8 @@ final class RootEndpoint {
         for (String component : OPTIONAL_COMPONENTS) {
             if (component.equals("log_cache") && logCacheUrl != null) {
                 links.putObject(component).put("href", logCacheUrl.toString());
+            } else if (component.equals("log_stream") && logStreamUrl != null) {
+                links.putObject(component).put("href", logStreamUrl.toString());
             } else {
                 links.putNull(component);
             }

@@ -3,7 +3,7 @@ package vigil.sim.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vigil.sim.http.JsonWriter;
 
-/** An app credential binding in CC's field order, and its details (the credentials). */
+/** A credential binding (app or key) in CC's field order, and its details (the credentials). */
 final class ServiceCredentialBindingPresenter {
 
     private final ApiUrlBuilder urls;
@@ -18,24 +18,22 @@ final class ServiceCredentialBindingPresenter {
         node.put("created_at", CcTimestamp.format(binding.createdAt()));
         node.put("updated_at", CcTimestamp.format(binding.updatedAt()));
         node.put("name", binding.name());
-        node.put("type", ServiceCredentialBinding.APP);
-        node.putObject("last_operation")
-            .put("type", "create")
-            .put("state", "succeeded")
-            .put("description", (String) null)
-            .put("created_at", CcTimestamp.format(binding.createdAt()))
-            .put("updated_at", CcTimestamp.format(binding.createdAt()));
+        node.put("type", binding.type());
+        binding.lastOperation().writeTo(node);
         node.set("metadata", binding.metadata().present());
         ObjectNode relationships = node.putObject("relationships");
         Relationships.toOne(relationships, "service_instance", binding.serviceInstanceGuid());
-        Relationships.toOne(relationships, "app", binding.appGuid());
+        if (binding.appGuid() != null) {
+            Relationships.toOne(relationships, "app", binding.appGuid());
+        }
         String self = "/v3/service_credential_bindings/" + binding.guid();
-        // User-provided instances take no binding parameters, so there is no parameters link.
-        Links.of(node, urls)
+        Links links = Links.of(node, urls)
              .add("self", self)
              .add("details", self + "/details")
-             .add("service_instance", "/v3/service_instances/" + binding.serviceInstanceGuid())
-             .add("app", "/v3/apps/" + binding.appGuid());
+             .add("service_instance", "/v3/service_instances/" + binding.serviceInstanceGuid());
+        if (binding.appGuid() != null) {
+            links.add("app", "/v3/apps/" + binding.appGuid());
+        }
         return node;
     }
 

@@ -11,9 +11,10 @@ import vigil.sim.http.Request;
 import vigil.sim.http.Response;
 
 /**
- * {@code /v3/service_instances} of type {@code user-provided}: create (201, at once), get, list, update,
- * delete (204 at once, with its bindings, as CC does for user-provided instances) and
- * {@code /credentials}. The sim has no service brokers, so a managed instance cannot be created.
+ * {@code /v3/service_instances}: user-provided ones are created (201) and deleted (204, with their bindings) at
+ * once; managed ones are provisioned by their plan's broker in a job (202, see {@link BrokerOperations}) and
+ * deprovisioned the same way, after their bindings are unbound. {@code /credentials} is for user-provided
+ * instances; {@code /relationships/shared_spaces} shares a managed instance with other spaces.
  */
 final class ServiceInstancesEndpoint {
 
@@ -25,23 +26,35 @@ final class ServiceInstancesEndpoint {
     private final ApiUrlBuilder urls;
     private final CcRepositories store;
     private final ServiceInstancePresenter presenter;
+    private final JobRunner jobs;
+    private final BrokerOperations brokers;
+    private final CcFaults faults;
 
-    ServiceInstancesEndpoint(ApiUrlBuilder urls, CcRepositories store) {
+    ServiceInstancesEndpoint(ApiUrlBuilder urls, CcRepositories store, JobRunner jobs, BrokerOperations brokers,
+                             CcFaults faults) {
         this.urls = urls;
         this.store = store;
         this.presenter = new ServiceInstancePresenter(urls);
+        this.jobs = jobs;
+        this.brokers = brokers;
+        this.faults = faults;
     }
 
     Response list(Request request, SecurityContext security) {
         security.requireReader();
         ListQuery query = ListQuery.parse(request.query(), FILTERS, ORDER_FIELDS);
-        boolean managedOnly = query.values("type").map(types -> !types.contains(ServiceInstance.USER_PROVIDED)).orElse(false);
+        // CC lists an instance in the spaces it is shared to as well as in its own.
         List<ObjectNode> instances = new Listing<ServiceInstance>(query)
                 .filter("names", ServiceInstance::name)
-                .filter("space_guids", ServiceInstance::spaceGuid)
-                .filter("organization_guids", instance -> store.organizationGuidOfSpace(instance.spaceGuid()))
+                .filter("type", ServiceInstance::type)
+                .filterAny("space_guids", this::spacesOf)
+                .filterAny("organization_guids", instance -> spacesOf(instance).stream()
+                        .map(store::organizationGuidOfSpace).toList())
+                .filter("service_plan_guids", ServiceInstance::servicePlanGuid)
+                .filter("service_plan_names", instance -> instance.managed()
+                        ? store.servicePlans.get(instance.servicePlanGuid()).map(ServicePlan::name).orElse(null) : null)
                 .orderByName(ServiceInstance::name)
-                .apply(managedOnly ? List.of() : store.serviceInstances.all()).stream().map(presenter::present).toList();
+                .apply(store.serviceInstances.all()).stream().map(presenter::present).toList();
         return V3Json.ok(PaginatedList.of(urls, PATH, query, instances));
     }
 
@@ -52,7 +65,11 @@ final class ServiceInstancesEndpoint {
 
     Response credentials(Request request, SecurityContext security) {
         security.requireReader();
-        return V3Json.ok(instance(request).credentials());
+        ServiceInstance instance = instance(request);
+        if (instance.managed()) {
+            throw CcError.notFound("Service instance");
+        }
+        return V3Json.ok(instance.credentials());
     }
 
     Response create(Request request, SecurityContext security) {
@@ -64,9 +81,8 @@ final class ServiceInstancesEndpoint {
             message.problem("Type must be one of 'managed', 'user-provided'");
             message.validate();
         }
-        if (type.equals("managed")) {
-            throw CcError.unprocessable(
-                    "Invalid service plan. Ensure that the service plan exists, is available, and you have access to it.");
+        if (type.equals(ServiceInstance.MANAGED)) {
+            return createManaged(message);
         }
         String name = message.requiredString("name", "Name");
         String spaceGuid = message.relationshipGuid("space", "Space");
@@ -115,11 +131,133 @@ final class ServiceInstancesEndpoint {
 
     Response delete(Request request, SecurityContext security) {
         security.requireWriter();
-        String guid = instance(request).guid();
+        ServiceInstance instance = instance(request);
+        if (instance.managed()) {
+            ServiceInstance deleting = store.serviceInstances.update(instance.guid(), current -> current.withOperation(
+                    LastOperation.started("delete", store.now()), null, store.now())).orElseThrow();
+            return V3Json.acceptedJob(jobs.enqueue("service_instance.delete", "service_instance", instance.guid(),
+                    () -> brokers.deprovision(deleting)));
+        }
+        String guid = instance.guid();
         store.serviceBindings.where(binding -> binding.serviceInstanceGuid().equals(guid))
                 .forEach(binding -> store.serviceBindings.remove(binding.guid()));
         store.serviceInstances.remove(guid);
         return V3Json.noContent();
+    }
+
+    /** A managed instance: checked here, provisioned by the plan's broker in a job. */
+    private Response createManaged(RequestMessage message) {
+        String name = message.requiredString("name", "Name");
+        String spaceGuid = message.relationshipGuid("space", "Space");
+        String planGuid = message.relationshipGuid("service_plan", "Service plan");
+        List<String> tags = fields(message, JsonWriter.object(), null, null, List.of()).tags();
+        Metadata metadata = Metadata.EMPTY.updatedBy(message);
+        if (message.has("credentials") || message.has("syslog_drain_url") || message.has("route_service_url")) {
+            message.problem("Credentials, syslog drain url and route service url are for user-provided instances only");
+        }
+        message.validate();
+        if (!store.spaces.contains(spaceGuid)) {
+            throw CcError.unprocessable("Invalid space. Ensure that the space exists and you have access to it.");
+        }
+        ServicePlan plan = store.servicePlans.get(planGuid).filter(candidate -> availableIn(candidate, spaceGuid))
+                .orElseThrow(() -> CcError.unprocessable("Invalid service plan. Ensure that the service plan exists, "
+                        + "is available, and you have access to it."));
+        ServiceInstance instance = ServiceInstance.provisioning(CcRepositories.newGuid(), name, spaceGuid, plan.guid(),
+                tags, store.now(), metadata);
+        if (!store.serviceInstances.addUnless(instance, other -> other.spaceGuid().equals(spaceGuid)
+                && other.name().equals(name))) {
+            throw CcError.unprocessable("The service instance name is taken: " + name + ".");
+        }
+        JsonNode parameters = message.body().get("parameters");
+        return V3Json.acceptedJob(jobs.enqueue("service_instance.create", "service_instance", instance.guid(),
+                () -> brokers.provision(instance, parameters)));
+    }
+
+    /** A space-scoped broker's plans serve its own space only; global brokers' plans serve every space. */
+    private boolean availableIn(ServicePlan plan, String spaceGuid) {
+        String brokerSpace = store.serviceOfferings.get(plan.offeringGuid())
+                .flatMap(offering -> store.serviceBrokers.get(offering.brokerGuid()))
+                .map(broker -> broker.spaceGuid() == null ? spaceGuid : broker.spaceGuid()).orElse(null);
+        return spaceGuid.equals(brokerSpace);
+    }
+
+    /** {@code GET .../relationships/shared_spaces}. */
+    Response sharedSpaces(Request request, SecurityContext security) {
+        security.requireReader();
+        return V3Json.ok(sharedSpacesDocument(instance(request)));
+    }
+
+    /** {@code POST .../relationships/shared_spaces}: shares a managed instance of a shareable offering. */
+    Response share(Request request, SecurityContext security) {
+        Caller caller = security.requireWriter();
+        ServiceInstance instance = instance(request);
+        RequestMessage message = RequestMessage.of(request, "data");
+        List<String> spaces = new ArrayList<>();
+        message.body().path("data").forEach(entry -> spaces.add(entry.path("guid").asText("")));
+        if (!message.body().path("data").isArray() || spaces.isEmpty()) {
+            message.problem("Data must be an array");
+        }
+        message.validate();
+        if (!instance.managed()) {
+            throw CcError.unprocessable("User-provided services cannot be shared.");
+        }
+        ServiceOffering offering = brokers.targetOf(instance).offering();
+        if (!offering.shareable()) {
+            throw CcError.unprocessable("The \"" + offering.name() + "\" service does not support service instance sharing.");
+        }
+        for (String space : spaces) {
+            if (!store.spaces.contains(space)) {
+                throw CcError.unprocessable("Unable to share service instance " + instance.name() + " with spaces ['"
+                        + space + "']. Ensure the spaces exist and that you have access to them.");
+            }
+            // CC: the caller must be a developer in every space shared to, not only in the instance's own.
+            if (!caller.isAdmin() && !Access.of(caller.guid(), store).isSpaceDeveloper(
+                    ResourceScope.space(store.organizationGuidOfSpace(space), space))) {
+                throw CcError.unprocessable("Unable to share service instance " + instance.name() + " with spaces ['"
+                        + space + "']. Write permission is required in order to share a service instance with a space.");
+            }
+            if (space.equals(instance.spaceGuid())) {
+                throw CcError.unprocessable("Unable to share service instance '" + instance.name()
+                        + "' with space '" + space + "'. Service instances cannot be shared into the space where they were created.");
+            }
+        }
+        ServiceInstance shared = store.serviceInstances.update(instance.guid(), current -> current.sharedTo(spaces, store.now()))
+                .orElseThrow(() -> CcError.notFound("Service instance"));
+        return V3Json.ok(sharedSpacesDocument(shared));
+    }
+
+    /** {@code DELETE .../relationships/shared_spaces/:space_guid}: 204; the space's bindings to it go first. */
+    Response unshare(Request request, SecurityContext security) {
+        security.requireWriter();
+        ServiceInstance instance = instance(request);
+        String space = request.pathParam("space_guid").orElseThrow();
+        if (!instance.sharedSpaceGuids().contains(space)) {
+            throw CcError.unprocessable("Unable to unshare service instance from space " + space
+                    + ". Ensure the space exists and the service instance has been shared to this space.");
+        }
+        store.serviceBindings.where(binding -> binding.serviceInstanceGuid().equals(instance.guid())
+                        && binding.appGuid() != null && space.equals(store.spaceGuidOfApp(binding.appGuid())))
+                .forEach(binding -> brokers.unbind(instance, binding.guid(), true));
+        store.serviceInstances.update(instance.guid(), current -> current.unsharedFrom(space, store.now()));
+        return V3Json.noContent();
+    }
+
+    private ObjectNode sharedSpacesDocument(ServiceInstance instance) {
+        ObjectNode document = JsonWriter.object();
+        com.fasterxml.jackson.databind.node.ArrayNode data = document.putArray("data");
+        instance.sharedSpaceGuids().forEach(space -> data.addObject().put("guid", space));
+        document.putObject("links").putObject("self").put("href",
+                urls.url("/v3/service_instances/" + instance.guid() + "/relationships/shared_spaces"));
+        return document;
+    }
+
+    private List<String> spacesOf(ServiceInstance instance) {
+        if (faults.sharingIgnored()) {
+            return List.of(instance.spaceGuid());
+        }
+        List<String> spaces = new ArrayList<>(List.of(instance.spaceGuid()));
+        spaces.addAll(instance.sharedSpaceGuids());
+        return spaces;
     }
 
     private record Fields(ObjectNode credentials, String syslogDrainUrl, String routeServiceUrl, List<String> tags) {

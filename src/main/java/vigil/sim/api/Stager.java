@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -89,8 +90,21 @@ final class Stager {
         String dropletGuid = CcRepositories.newGuid();
         log(build, "Uploading droplet...");
         Path jar = store(dropletGuid, pkg.bits());
+        Map<String, String> processTypes = new LinkedHashMap<>(Map.of("web", WEB_COMMAND));
+        try {
+            Map<String, String> procfile = Procfile.read(pkg.bits());
+            if (!procfile.isEmpty()) {
+                log(build, "-----> Procfile process types: " + String.join(", ", procfile.keySet()));
+            }
+            processTypes.putAll(procfile);
+        } catch (IllegalArgumentException e) {
+            log(build, "Procfile: " + e.getMessage());
+            log(build, "Exit status 223");
+            fail(build, CcError.STAGING_ERROR, "Procfile: " + e.getMessage());
+            return;
+        }
         Droplet droplet = new Droplet(dropletGuid, build.appGuid(), pkg.guid(), Droplet.STAGED, null, sha256(jar),
-                Map.of("web", WEB_COMMAND), "", BUILDPACK, STACK, jar, store.now(), store.now(), Metadata.EMPTY);
+                processTypes, "", BUILDPACK, STACK, jar, store.now(), store.now(), Metadata.EMPTY);
         store.droplets.add(droplet);
         log(build, "Uploaded droplet");
         store.builds.update(build.guid(), current -> current.staged(dropletGuid, store.now()));

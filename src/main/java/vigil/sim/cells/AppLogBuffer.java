@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The most recent output lines of each app, bounded so that a chatty app cannot fill the sim's
@@ -17,6 +19,8 @@ final class AppLogBuffer {
 
     private final int linesPerApp;
     private final Map<String, ArrayDeque<LogLine>> byApp = new ConcurrentHashMap<>();
+    /** Who gets every line as it is added (the log stream, syslog drains); each must return at once. */
+    private final List<Consumer<LogLine>> listeners = new CopyOnWriteArrayList<>();
 
     AppLogBuffer(int linesPerApp) {
         if (linesPerApp < 1) {
@@ -33,6 +37,13 @@ final class AppLogBuffer {
             }
             lines.addLast(line);
         }
+        listeners.forEach(listener -> listener.accept(line));
+    }
+
+    /** Hands every line added from now on to the listener, on the adding thread, until the returned handle is closed. */
+    AutoCloseable subscribe(Consumer<LogLine> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** The newest {@code limit} lines of the app, oldest first; empty for an app that wrote nothing. */

@@ -49,4 +49,14 @@ public interface AppRuntime {
     default int instancesServing(String processGuid, String version) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not report versions");
     }
+
+    // log streaming and syslog drains (issue 13)
+
+    /**
+     * Hands every log line added from now on (app output, staging, cell and CC lines) to the listener, on the
+     * thread that adds it, so the listener must return at once; closing the handle stops it.
+     */
+    default AutoCloseable subscribeLogs(java.util.function.Consumer<LogLine> listener) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not stream logs");
+    }
 }

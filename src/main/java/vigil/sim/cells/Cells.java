@@ -155,6 +155,11 @@ public final class Cells implements AppRuntime, AutoCloseable {
         services.logs().add(Objects.requireNonNull(line, "line"));
     }
 
+    @Override
+    public AutoCloseable subscribeLogs(Consumer<LogLine> listener) {
+        return services.logs().subscribe(Objects.requireNonNull(listener, "listener"));
+    }
+
     // tasks
 
     /**

@@ -215,9 +215,12 @@ final class IndexSupervisor implements Instance.Listener {
             if (serving != null && serving.isUp()) {
                 // A crashed replacement: try the new version again beside the old one still serving.
                 replacement = launcher.place(index, this);
+                replacement.afterCrash();
                 replacement.start();
             } else {
-                start();
+                serving = launcher.place(index, this);
+                serving.afterCrash();
+                serving.start();
             }
         }
     }

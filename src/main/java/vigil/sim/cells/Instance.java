@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,8 @@ final class Instance {
     private final Listener listener;
     private final DesiredProcess desired;
     private final HealthChecker.Settings health;
+    /** The readiness check, or null when there is none (type process): then a running instance is always ready. */
+    private final HealthChecker.Settings readiness;
     private final int index;
     private final String guid = UUID.randomUUID().toString();
     private final Cell cell;
@@ -59,6 +63,12 @@ final class Instance {
     private ScheduledFuture<?> startupChecks;
     private ScheduledFuture<?> startupTimeout;
     private ScheduledFuture<?> livenessChecks;
+    private ScheduledFuture<?> readinessChecks;
+    private boolean ready = true;
+    /** Started by its supervisor after the index crashed (rather than first, by a scale-up or a new version). */
+    private boolean afterCrash;
+    /** The sidecars' OS processes, started right after the instance's own. */
+    private final List<InstanceProcess> sidecars = new ArrayList<>();
     private long launchedNanos;
 
     private Instance(CellServices services, Object lock, Listener listener, DesiredProcess desired, int index,
@@ -68,6 +78,8 @@ final class Instance {
         this.listener = listener;
         this.desired = desired;
         this.health = HealthChecker.Settings.of(desired.healthCheck());
+        this.readiness = desired.readiness() == null || "process".equals(desired.readiness().type()) ? null
+                : HealthChecker.Settings.of(desired.readiness());
         this.index = index;
         this.cell = cell;
         this.sourceType = "APP/PROC/" + desired.processType().toUpperCase(Locale.ROOT);
@@ -108,6 +120,7 @@ final class Instance {
             return;
         }
         services.processes().add(process);
+        startSidecars();
         cellLog(false, "Cell " + cell.name() + " successfully created container for instance " + guid);
         startupChecks = services.scheduler().scheduleWithFixedDelay(this::startupCheck, 0,
                 STARTUP_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -115,6 +128,48 @@ final class Instance {
                 TimeUnit.MILLISECONDS);
         // Last: a process that is already gone runs this at once, and its crash must cancel the checks above.
         process.exit().whenComplete((status, error) -> exited(status == null ? -1 : status));
+    }
+
+    /**
+     * Each sidecar as a process of its own in the instance's directory with the instance's environment, as
+     * Diego runs them in the same container; one that exits crashes the instance, as in Diego. Under the lock.
+     */
+    private void startSidecars() {
+        for (SidecarProcess sidecar : desired.sidecars()) {
+            if (afterCrash && !sidecar.restartsWithInstance()) {
+                continue;
+            }
+            String source = sourceType + "/SIDECAR/" + sidecar.name().toUpperCase(Locale.ROOT);
+            try {
+                InstanceProcess started = services.launcher().launchSidecar(sidecar, desired, directory, environment,
+                        cell.name() + "/" + desired.processGuid() + "/" + index + "/" + sidecar.name(),
+                        (stderr, text) -> services.logs().add(new LogLine(services.clock().instant(),
+                                desired.appGuid(), source, Integer.toString(index), stderr, text)));
+                sidecars.add(started);
+                services.processes().add(started);
+                started.exit().whenComplete((status, error) -> sidecarExited(sidecar, started,
+                        status == null ? -1 : status));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("sidecar {} of instance {} of {} failed to start", sidecar.name(), index,
+                        desired.processGuid(), e);
+                cellLog(true, "Failed to start sidecar " + sidecar.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void sidecarExited(SidecarProcess sidecar, InstanceProcess exited, int status) {
+        synchronized (lock) {
+            services.processes().remove(exited);
+            if ((phase == Phase.STARTING || phase == Phase.RUNNING) && sidecar.exitCrashesInstance()) {
+                cellLog(true, "Sidecar " + sidecar.name() + " exited with status " + status);
+                crash("Sidecar " + sidecar.name() + " exited with status " + status);
+                process.stop(services.stopGrace(), services.scheduler());
+            }
+        }
+    }
+
+    private void stopSidecars() {
+        sidecars.forEach(sidecar -> sidecar.stop(services.stopGrace(), services.scheduler()));
     }
 
     private void output(boolean stderr, String text) {
@@ -129,12 +184,15 @@ final class Instance {
 
     private void startupCheck() {
         Optional<String> failure = check();
+        // Routable only once ready too, as Diego adds a route only after the readiness check passed.
+        Optional<String> notReady = failure.isPresent() ? Optional.empty() : readinessCheck();
         synchronized (lock) {
             if (phase != Phase.STARTING || failure.isPresent()) {
                 return;
             }
             cancelChecks();
             phase = Phase.RUNNING;
+            ready = notReady.isEmpty();
             since = services.clock().instant();
             healthySince = since;
             LOG.debug("instance {} of {} healthy after {} ms", index, desired.processGuid(),
@@ -142,6 +200,10 @@ final class Instance {
             cellLog(false, "Container became healthy");
             livenessChecks = services.scheduler().scheduleWithFixedDelay(this::livenessCheck,
                     health.interval().toMillis(), health.interval().toMillis(), TimeUnit.MILLISECONDS);
+            if (readiness != null) {
+                readinessChecks = services.scheduler().scheduleWithFixedDelay(this::checkReadiness,
+                        readiness.interval().toMillis(), readiness.interval().toMillis(), TimeUnit.MILLISECONDS);
+            }
             listener.healthy(this);
         }
     }
@@ -171,6 +233,29 @@ final class Instance {
         }
     }
 
+    /** A failed readiness check takes the instance out of the routes, a passing one puts it back; no restart. */
+    private void checkReadiness() {
+        Optional<String> notReady = readinessCheck();
+        synchronized (lock) {
+            if (phase != Phase.RUNNING || ready == notReady.isEmpty()) {
+                return;
+            }
+            ready = notReady.isEmpty();
+            cellLog(!ready, ready ? "Container became ready" : "Container became not ready: " + notReady.get());
+        }
+    }
+
+    private Optional<String> readinessCheck() {
+        if (readiness == null) {
+            return Optional.empty();
+        }
+        try {
+            return services.checker().failure(readiness, port, process);
+        } catch (RuntimeException e) {
+            return Optional.of("readiness check failed: " + e);
+        }
+    }
+
     /** Runs one check without the lock: a check may take up to its invocation timeout. */
     private Optional<String> check() {
         try {
@@ -186,6 +271,7 @@ final class Instance {
             services.processes().remove(process);
             cell.release(desired.processGuid());
             cancelChecks();
+            stopSidecars();
             output(false, "Exit status " + status);
             if (phase == Phase.STARTING || phase == Phase.RUNNING) {
                 cellLog(false, "Cell " + cell.name() + " stopping instance " + guid);
@@ -208,6 +294,11 @@ final class Instance {
         listener.crashed(this);
     }
 
+    /** Marks an instance that restarts a crashed one, before {@link #start()}. */
+    void afterCrash() {
+        afterCrash = true;
+    }
+
     /** Completes once the instance's process has exited; at once when it has none. */
     CompletableFuture<Void> gone() {
         return process == null ? CompletableFuture.completedFuture(null) : process.exit().thenAccept(status -> { });
@@ -227,6 +318,7 @@ final class Instance {
             cellLog(false, "Cell " + cell.name() + " destroying container for instance " + guid);
             process.stop(services.stopGrace(), services.scheduler());
         }
+        stopSidecars();
     }
 
     /**
@@ -238,10 +330,12 @@ final class Instance {
             cellLog(true, "Cell " + cell.name() + " lost: instance " + guid + " killed");
             process.kill();
         }
+        sidecars.forEach(InstanceProcess::kill);
     }
 
     private void cancelChecks() {
-        for (ScheduledFuture<?> future : new ScheduledFuture<?>[] {startupChecks, startupTimeout, livenessChecks}) {
+        for (ScheduledFuture<?> future : new ScheduledFuture<?>[] {startupChecks, startupTimeout, livenessChecks,
+                readinessChecks}) {
             if (future != null) {
                 future.cancel(false);
             }
@@ -295,7 +389,7 @@ final class Instance {
         };
         boolean alive = process != null && process.isAlive();
         return new InstanceStatus(index, guid, state, "127.0.0.1", port, since, cell.name(), cell.zone(),
-                phase == Phase.RUNNING, details, alive ? process.pid() : -1, alive ? process.memoryBytes() : 0,
+                phase == Phase.RUNNING && ready, details, alive ? process.pid() : -1, alive ? process.memoryBytes() : 0,
                 alive ? process.cpuFraction() : 0);
     }
 }

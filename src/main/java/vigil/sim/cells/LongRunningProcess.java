@@ -50,10 +50,11 @@ final class LongRunningProcess {
     /**
      * Desires a new version as a rolling deployment: indices that already serve it keep their instance (a
      * cancelled deployment rolls back only what it replaced), the others are replaced as the rollout says.
-     * Added indices start on the new version; a later plain update with another version takes over.
+     * Added indices start on the new version; a later plain update with another version takes over. Rolling out
+     * the version already desired brings the indices a limited roll-out left behind (a paused canary) to it.
      */
     synchronized void rollOut(DesiredProcess next, Rollout rollout) {
-        if (desired == null || Objects.equals(desired.version(), next.version())) {
+        if (desired == null) {
             update(next);
             return;
         }
@@ -80,6 +81,9 @@ final class LongRunningProcess {
         if (rolling != null) {
             rollingChecks.cancel(false);
             rolling = null;
+        }
+        if (toReplace.size() > rollout.replaceAtMost()) {
+            toReplace = new ArrayList<>(toReplace.subList(0, rollout.replaceAtMost()));
         }
         if (rollout.stopOldFirst()) {
             toReplace.forEach(IndexSupervisor::replaceStoppingFirst);

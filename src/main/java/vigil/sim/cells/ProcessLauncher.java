@@ -51,7 +51,22 @@ final class ProcessLauncher {
 
     InstanceProcess launch(DesiredProcess process, Path directory, Map<String, String> environment, String name,
                            InstanceProcess.OutputSink sink) throws IOException {
+        if (process.droplet() != null && (!command(process).get(0).equals(java.toString())
+                || !process.sidecars().isEmpty())) {
+            // A command (a Procfile's, the user's, a sidecar's) expects the app where the buildpack left it.
+            DropletLayout.unpack(process.droplet(), directory, java);
+        }
         ProcessBuilder builder = new ProcessBuilder(command(process)).directory(directory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return InstanceProcess.start(builder, name, sink);
+    }
+
+    /** A sidecar: {@code sh -c command} in the instance's directory with the instance's environment. */
+    InstanceProcess launchSidecar(SidecarProcess sidecar, DesiredProcess process, Path directory,
+                                  Map<String, String> environment, String name, InstanceProcess.OutputSink sink)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", sidecar.command()).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         return InstanceProcess.start(builder, name, sink);

@@ -77,6 +77,11 @@ final class SelfSignedCertificate {
         return new GeneralNames(names);
     }
 
+    /** The certificate itself, e.g. for a test that gives it to a client as the CA to trust. */
+    X509Certificate certificate() {
+        return certificate;
+    }
+
     /** For the servers: presents this certificate. */
     SSLContext serverContext() {
         try {

@@ -70,7 +70,7 @@ final class ReadEndpoint implements Handler {
         return Response.json(200, "application/json", Map.of("envelopes", Map.of("batch", selected)));
     }
 
-    private static Map<String, Object> envelope(String sourceId, LogLine line, long nanos) {
+    static Map<String, Object> envelope(String sourceId, LogLine line, long nanos) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("timestamp", Long.toString(nanos));
         envelope.put("source_id", sourceId);
@@ -83,7 +83,7 @@ final class ReadEndpoint implements Handler {
         return envelope;
     }
 
-    private static long nanos(Instant instant) {
+    static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 

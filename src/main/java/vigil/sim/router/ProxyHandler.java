@@ -33,12 +33,14 @@ final class ProxyHandler implements HttpHandler {
     private final RoundRobin roundRobin = new RoundRobin();
     private final Forwarder forwarder;
     private final Clock clock;
+    private final RouteServiceSignature signatures;
 
     ProxyHandler(RouteResolver resolver, RouterOptions options, Clock clock) {
         this.resolver = resolver;
         this.filter = options.filter();
         this.forwarder = new Forwarder(options);
         this.clock = clock;
+        this.signatures = new RouteServiceSignature(clock);
     }
 
     @Override
@@ -110,6 +112,21 @@ final class ProxyHandler implements HttpHandler {
             body = in.readAllBytes();
         }
         String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        Optional<String> routeService = resolver.routeServiceUrl(host.get(), path);
+        if (routeService.isPresent()) {
+            String proto = Optional.ofNullable(incoming.getFirst("X-Forwarded-Proto")).orElse("http");
+            String forwardedUrl = proto + "://" + hostHeader + pathAndQuery;
+            String signature = incoming.getFirst(RouteServiceSignature.SIGNATURE);
+            if (signature == null || signature.isEmpty()) {
+                sendThroughRouteService(exchange, routeService.get(), forwardedUrl, incoming, body, clientAddress);
+                return;
+            }
+            if (!signatures.valid(signature, incoming.getFirst(RouteServiceSignature.METADATA), forwardedUrl)) {
+                answer(exchange, RouterErrors.invalidRouteServiceSignature());
+                return;
+            }
+            // Back from the route service with this router's signature: on to the app.
+        }
         ForwardedRequest request = ForwardedRequest.of(exchange.getRequestMethod(), pathAndQuery, hostHeader, incoming,
                 body, UUID.randomUUID().toString(), clientAddress, clock);
 
@@ -118,6 +135,38 @@ final class ProxyHandler implements HttpHandler {
             relay(exchange, request, answered.response());
         } else if (outcome instanceof Forwarder.Failed failed) {
             LOG.debug("endpoint failure for {}{}: {}", host.get(), path, failed.cause());
+            answer(exchange, RouterErrors.endpointFailure(failed.cause()));
+        }
+    }
+
+    /**
+     * Sends the request to the route service instead of the app, as gorouter does: to the route service URL, with
+     * the original URL in {@code X-CF-Forwarded-Url} and this router's signature, which the request must carry
+     * when the route service sends it back. The route service must be an app on this CF (its URL's host a route
+     * here); the sim reaches nothing else.
+     */
+    private void sendThroughRouteService(HttpExchange exchange, String routeServiceUrl, String forwardedUrl,
+                                         Headers incoming, byte[] body, String clientAddress) throws IOException {
+        URI target = URI.create(routeServiceUrl);
+        String targetPath = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        List<Backend> routeServices = target.getHost() == null ? List.of() : resolver.backends(target.getHost(), targetPath);
+        if (routeServices.isEmpty()) {
+            answer(exchange, RouterErrors.routeServiceUnreachable(routeServiceUrl));
+            return;
+        }
+        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(incoming);
+        String[] signed = signatures.sign(forwardedUrl);
+        headers.put(RouteServiceSignature.FORWARDED_URL, List.of(forwardedUrl));
+        headers.put(RouteServiceSignature.SIGNATURE, List.of(signed[0]));
+        headers.put(RouteServiceSignature.METADATA, List.of(signed[1]));
+        String pathAndQuery = target.getRawQuery() == null ? targetPath : targetPath + "?" + target.getRawQuery();
+        ForwardedRequest request = ForwardedRequest.of(exchange.getRequestMethod(), pathAndQuery,
+                target.getRawAuthority(), headers, body, UUID.randomUUID().toString(), clientAddress, clock);
+        Forwarder.Outcome outcome = forwarder.forward(roundRobin.order(target.getHost(), routeServices), request);
+        if (outcome instanceof Forwarder.Answered answered) {
+            relay(exchange, request, answered.response());
+        } else if (outcome instanceof Forwarder.Failed failed) {
             answer(exchange, RouterErrors.endpointFailure(failed.cause()));
         }
     }

@@ -1,6 +1,7 @@
 package vigil.sim.router;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a request for a host and path may go: the routable instances of every app mapped to the best
@@ -10,4 +11,9 @@ import java.util.List;
 @FunctionalInterface
 public interface RouteResolver {
     List<Backend> backends(String host, String path);
+
+    /** The route service bound to the route a host and path resolve to, if any (none by default). */
+    default Optional<String> routeServiceUrl(String host, String path) {
+        return Optional.empty();
+    }
 }

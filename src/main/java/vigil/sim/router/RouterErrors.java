@@ -54,6 +54,18 @@ final class RouterErrors {
         return new RouterAnswer(502, headers, "502 Bad Gateway: Registered endpoint failed to handle the request.\n");
     }
 
+    /** A request came back with a route service signature this router did not make, or made too long ago. */
+    static RouterAnswer invalidRouteServiceSignature() {
+        return plainText(400, "Bad Request", "invalid_route_service_signature", NO_CACHE,
+                "Failed to validate Route Service Signature");
+    }
+
+    /** The route's route service cannot be reached (the sim reaches only route services that are its own apps). */
+    static RouterAnswer routeServiceUnreachable(String url) {
+        return plainText(502, "Bad Gateway", "route_service_unsupported", NO_CACHE,
+                "Route service request failed: " + url + " is not an app on this embedded CF");
+    }
+
     /** The router itself failed (gorouter's panic check): 502 with no body. */
     static RouterAnswer unknownFailure() {
         return new RouterAnswer(502, Map.of(ROUTER_ERROR, "unknown_failure"), "");

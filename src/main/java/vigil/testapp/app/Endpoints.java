@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -130,8 +133,23 @@ final class Endpoints implements HttpHandler {
             String value = variables.get(name);
             return value == null ? Reply.text(404, "env var " + name + " is not set") : Reply.text(200, value);
         }
+        if (path.startsWith("/ready/off/")) {
+            return readinessOffFor(path.substring("/ready/off/".length()));
+        }
+        if (path.startsWith("/sidecar/") && path.endsWith("/stop") && path.length() > "/sidecar//stop".length()) {
+            return stopSidecar(path.substring("/sidecar/".length(), path.length() - "/stop".length()));
+        }
+        if (path.startsWith("/sidecar/") && path.length() > "/sidecar/".length()) {
+            return sidecarFile(path.substring("/sidecar/".length()));
+        }
         if (path.startsWith("/sleep/")) {
             return sleep(path.substring("/sleep/".length()));
+        }
+        // syslog drains (issue 13): a line on stderr, which CF's log stream and drains mark as an error
+        if (path.startsWith("/log-stderr/") && path.length() > "/log-stderr/".length()) {
+            String line = path.substring("/log-stderr/".length()).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+            System.err.println(line);
+            return Reply.text(200, line);
         }
         if (path.startsWith("/log/") && path.length() > "/log/".length()) {
             String line = path.substring("/log/".length()).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
@@ -139,6 +157,63 @@ final class Endpoints implements HttpHandler {
             return Reply.text(200, line);
         }
         return Reply.text(404, "not found: " + path);
+    }
+
+    /**
+     * Not ready for a while, then ready again by itself: a platform that takes a not-ready instance out of the
+     * routes sends it no request to turn readiness back on with.
+     */
+    private Reply readinessOffFor(String millisText) {
+        long millis;
+        try {
+            millis = Long.parseLong(millisText);
+        } catch (NumberFormatException e) {
+            return Reply.text(400, "ready/off wants a number of milliseconds, got '" + millisText + "'");
+        }
+        if (millis < 1 || millis > MAX_SLEEP_MILLIS) {
+            return Reply.text(400, "ready/off wants 1 to " + MAX_SLEEP_MILLIS + " ms, got " + millis);
+        }
+        switches.ready(false);
+        LATER.schedule(() -> switches.ready(true), millis, TimeUnit.MILLISECONDS);
+        return Reply.text(200, "readiness off for " + millis + " ms");
+    }
+
+    /** Asks sidecar NAME to exit, by the file {@code $TMPDIR/vigil-sidecar-NAME.stop} it looks for. */
+    private Reply stopSidecar(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            return Reply.text(400, "sidecar names are letters, digits, '-' and '_', got '" + name + "'");
+        }
+        Path file = sidecarPath(name + ".stop");
+        try {
+            Files.writeString(file, "stop\n", StandardCharsets.UTF_8);
+            return Reply.text(200, "asked sidecar " + name + " to stop (" + file + ")");
+        } catch (IOException e) {
+            return Reply.text(500, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A file of the sidecars' in the instance's temporary directory ({@code $TMPDIR}, else /tmp). */
+    private Path sidecarPath(String suffix) {
+        String tmp = variables.getOrDefault("TMPDIR", "/tmp");
+        return Path.of(tmp.isBlank() ? "/tmp" : tmp, "vigil-sidecar-" + suffix);
+    }
+
+    /**
+     * What the sidecar NAME last wrote to {@code $TMPDIR/vigil-sidecar-NAME} (TMPDIR, else /tmp): the instance's
+     * file system, which a sidecar shares with the app in CF.
+     */
+    private Reply sidecarFile(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            return Reply.text(400, "sidecar names are letters, digits, '-' and '_', got '" + name + "'");
+        }
+        Path file = sidecarPath(name);
+        try {
+            return Reply.text(200, Files.readString(file, StandardCharsets.UTF_8).strip());
+        } catch (NoSuchFileException e) {
+            return Reply.text(404, "no file " + file + ": sidecar " + name + " has not written it");
+        } catch (IOException e) {
+            return Reply.text(500, "cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** A slow answer on purpose, for scenarios that need one; it comes from a timer, holding no thread. */

@@ -46,6 +46,10 @@ public final class TestApp implements AutoCloseable {
         // probes measuring latency at 10 Hz would measure that. It is read once, before the server loads.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> variables = System.getenv();
+        if ("true".equals(variables.get(SyslogListener.SWITCH))) {
+            SyslogListener.serve(AppEnvironment.from(variables).port(), System.out);
+            return;
+        }
         TestApp app = create(AppEnvironment.from(variables), variables, version(), System.out);
         // Before serving: once the app answers, a SIGTERM must already find the hook in place.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "vigil-testapp-shutdown"));
@@ -58,7 +62,22 @@ public final class TestApp implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("vigil-testapp-http-"));
         Endpoints endpoints = new Endpoints(environment, variables, version, new AppSwitches(), out, TestApp::crash);
         HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", environment.port()), 0);
-        server.createContext("/", endpoints);
+        // VIGIL_TESTAPP_ROLE makes the app a service broker or a route service as well (see those classes).
+        String role = variables.getOrDefault("VIGIL_TESTAPP_ROLE", "");
+        switch (role) {
+            case "" -> server.createContext("/", endpoints);
+            case "broker" -> {
+                server.createContext("/", endpoints);
+                server.createContext("/v2/", new TestBroker(variables));
+            }
+            case "route-service" -> {
+                System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+                server.createContext("/", new RouteServiceForwarder(endpoints, environment.instanceId(),
+                        variables.get("VIGIL_ROUTER_ADDRESS")));
+            }
+            default -> throw new IllegalArgumentException("VIGIL_TESTAPP_ROLE must be broker or route-service, was '"
+                    + role + "'");
+        }
         server.setExecutor(executor);
         return new TestApp(environment, server, executor, out);
     }
