@@ -3,6 +3,8 @@
 #   1. error of the measured outage length against injected outages of 0.5 s, 2 s and 5 s at 10 Hz and 50 Hz
 #   2. the aggregate probe rate held for 60 s with p99 schedule lag < 10 ms and no sample lost (target >= 1000/s)
 #   3. the JVM's resident memory after 1 minute (and, with LONG=1, after 10 minutes) at 200 probes/s
+#   4. the same for `vigil watch` (issue 15): 200 probes/s over kept-alive and fresh connections with the control
+#      probe and /metrics, its measurement windows rotated every minute; after 1 (and with LONG=1, 10) minutes
 # The target server runs in the same JVM, on the same cores, as the instrument (a real target is elsewhere).
 # Default run: about 4 minutes. LONG=1: also 1250, 1500 and 2000 probes/s for 60 s each and the 10-minute
 # memory figure (about 17 minutes). PARTS=3 (or PARTS=1,3, ...) runs only the listed parts: LONG=1 PARTS=3 is
@@ -16,8 +18,10 @@ mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench
 CP="target/test-classes:target/classes:$(cat target/bench.cp)"
 # BENCH_JVM: extra JVM flags for one part.
 bench() { java -Xmx512m ${BENCH_JVM:-} -cp "$CP" vigil.availability.bench.AvailabilityBench "$@" 2>/dev/null | grep -E '^RESULT' || true; }
+# benchall: the same, keeping the CONNECTIONS line too (part 4).
+benchall() { java -Xmx512m ${BENCH_JVM:-} -cp "$CP" vigil.availability.bench.AvailabilityBench "$@" 2>/dev/null | grep -E '^(RESULT|CONNECTIONS)' || true; }
 
-part() { [[ ",${PARTS:-1,2,3}," == *",$1,"* ]]; }
+part() { [[ ",${PARTS:-1,2,3,4}," == *",$1,"* ]]; }
 
 echo "Vigil availability bench on $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo
@@ -100,5 +104,42 @@ elif [[ "${LONG:-}" == 1 ]]; then
     "flat (within 10%)" "$flat"
 else
   figure "RSS at 200 probes/s after 1 minute (10-minute figure with LONG=1)" "$first MB" "flat" "-"
+fi
+fi
+
+if part 4; then
+echo
+echo "4. vigil watch --suites none at 200 probes/s (10 URLs x 10 Hz over kept-alive and 10 Hz over fresh connections,"
+echo "   + a 10 Hz control probe; windows rotated every minute, /metrics scraped). Same fixed heap as part 3; target:"
+echo "   flat (RSS after 10 minutes within 10% of RSS after 1 minute, heap after GC within 10 MB) and the rate held"
+wminutes="1"
+if [[ "${LONG:-}" == 1 ]]; then wminutes="1 2 5 10"; else echo "   (the 10-minute figure runs with LONG=1)"; fi
+printf '%-10s %-8s %-8s %-17s %-19s %-22s %-10s %s\n' probes/s minute rss-MB heap-after-gc-MB heap-committed-MB non-heap-committed-MB samples samples/s
+wfirst=""; wlast=""; wfirstheap=""; wlastheap=""; wrate=""
+conn=""
+while IFS=$'\t' read -r kind r minute rss heap committed nonheap samples persec; do
+  if [[ "$kind" == CONNECTIONS ]]; then conn="$r $minute $rss $heap $committed $nonheap"; continue; fi
+  printf '%-10s %-8s %-8s %-17s %-19s %-22s %-10s %s\n' "$r" "$minute" "$rss" "$heap" "$committed" "$nonheap" "$samples" "$persec"
+  if [[ -z "$wfirst" ]]; then wfirst=$rss; wfirstheap=$heap; fi
+  wlast=$rss; wlastheap=$heap; wrate=$persec
+done < <(BENCH_JVM="-Xms256m -Xmx256m -XX:+AlwaysPreTouch" benchall watch 200 $wminutes)
+if [[ -n "$conn" ]]; then
+  read -r rp50 rp99 np50 np99 incl cp99 <<<"$conn"
+  echo "   latency over the last windows (median of the probes): kept-alive p50 $rp50 ms, p99 $rp99 ms; new connection"
+  echo "   p50 $np50 ms, p99 $np99 ms. Inconclusive (control probe late > 500 ms or failed): $incl% of samples;"
+  echo "   control probe p99 $cp99 ms (the instrument's own latency on this machine)"
+  figure "fresh vs kept-alive connection latency p50 (watch soak)" "$np50 vs $rp50 ms" "-" "-"
+  figure "samples inconclusive by the control probe (watch soak)" "$incl%" "-" "-"
+fi
+if [[ -z "$wfirst" ]]; then
+  echo "   bench failed"
+elif [[ "${LONG:-}" == 1 ]]; then
+  wgrowth=$(awk -v a="$wfirst" -v b="$wlast" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }')
+  wflat=$(awk -v g="$wgrowth" -v ha="$wfirstheap" -v hb="$wlastheap" 'BEGIN { print (g <= 10 && g >= -10 && hb - ha <= 10) ? "met" : "missed" }')
+  echo "   RSS $wfirst MB after 1 minute, $wlast MB after 10 minutes ($wgrowth%); heap after GC $wfirstheap -> $wlastheap MB"
+  figure "vigil watch RSS (heap after GC) at 200 probes/s, minute 1 -> 10" "$wfirst -> $wlast MB ($wgrowth%; heap $wfirstheap -> $wlastheap MB)" \
+    "flat (within 10%)" "$wflat"
+else
+  figure "vigil watch RSS at 200 probes/s after 1 minute (10-minute figure with LONG=1)" "$wfirst MB ($wrate samples/s)" "flat" "-"
 fi
 fi

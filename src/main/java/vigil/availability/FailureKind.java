@@ -35,6 +35,20 @@ final class FailureKind {
         return "http_" + status;
     }
 
+    /**
+     * {@code http_502}, or with gorouter's {@code X-Cf-Routererror} {@code http_502_endpoint_failure}: whether the
+     * router or the app answered is the first question about an outage. A known-error pattern {@code http_502}
+     * matches both.
+     */
+    static String ofStatus(int status, String routerError) {
+        if (routerError == null || routerError.isBlank()) {
+            return ofStatus(status);
+        }
+        String named = routerError.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        return named.isEmpty() ? ofStatus(status) : ofStatus(status) + "_" + (named.length() > 40 ? named.substring(0, 40) : named);
+    }
+
     static String of(Throwable error) {
         Throwable e = unwrap(error);
         if (e instanceof HttpConnectTimeoutException) {

@@ -24,11 +24,18 @@ import java.util.concurrent.CompletableFuture;
 public final class HttpProbe implements Probe {
     /** Vigil's test app names its instance here. */
     public static final String INSTANCE_HEADER = "X-Vigil-Instance";
+    /** gorouter names why it answered itself (e.g. {@code endpoint_failure}); the failure's kind carries it. */
+    static final String ROUTER_ERROR_HEADER = "X-Cf-Routererror";
+    /** {@link #connection()} of a probe that keeps its connections alive. */
+    public static final String REUSED = "reused";
+    /** {@link #connection()} of a probe that opens a fresh TCP (and TLS) connection for every check. */
+    public static final String NEW = "new";
 
     private final ProbeSpec spec;
     private final HttpClient client;
     private final URI requestUri;
     private final String hostHeader;
+    private final boolean newConnection;
 
     /** A probe on the shared client of all HTTP probes; TLS certificates are verified. */
     public HttpProbe(ProbeSpec spec, URI url, String routerAddress) {
@@ -41,12 +48,30 @@ public final class HttpProbe implements Probe {
      * @param skipSslValidation accept any certificate for any host (the config's {@code skip_ssl_validation})
      */
     public HttpProbe(ProbeSpec spec, URI url, String routerAddress, boolean skipSslValidation) {
-        this(spec, url, routerAddress, skipSslValidation ? SharedHttpClient.unverified() : SharedHttpClient.get());
+        this(spec, url, routerAddress, skipSslValidation ? SharedHttpClient.unverified() : SharedHttpClient.get(), false);
+    }
+
+    /**
+     * A probe that opens a fresh connection for every check ({@code Connection: close}, on a client of its own so
+     * that no kept-alive connection is ever picked): it sees what a new client sees, TCP accept and TLS handshake
+     * included, where a kept-alive probe only sees requests on a connection that already works.
+     */
+    public static HttpProbe newConnections(ProbeSpec spec, URI url, String routerAddress, boolean skipSslValidation) {
+        return new HttpProbe(spec, url, routerAddress, skipSslValidation ? SharedHttpClient.freshUnverified()
+                : SharedHttpClient.fresh(), true);
     }
 
     HttpProbe(ProbeSpec spec, URI url, String routerAddress, HttpClient client) {
+        this(spec, url, routerAddress, client, false);
+    }
+
+    private HttpProbe(ProbeSpec spec, URI url, String routerAddress, HttpClient client, boolean newConnection) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.client = Objects.requireNonNull(client, "client");
+        this.newConnection = newConnection;
+        if (newConnection) {
+            requireConnectionHeader();
+        }
         Objects.requireNonNull(url, "url");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
@@ -75,9 +100,24 @@ public final class HttpProbe implements Probe {
         }
     }
 
+    /** The JDK client refuses {@code Connection} unless the JVM allows it; Vigil's start does, a bare JVM may not. */
+    private static void requireConnectionHeader() {
+        try {
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Connection", "close");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("a new-connection probe needs the JVM option"
+                    + " -Djdk.httpclient.allowRestrictedHeaders=host,connection (vigil sets it at start)", e);
+        }
+    }
+
     @Override
     public ProbeSpec spec() {
         return spec;
+    }
+
+    @Override
+    public String connection() {
+        return newConnection ? NEW : REUSED;
     }
 
     @Override
@@ -87,6 +127,10 @@ public final class HttpProbe implements Probe {
         if (hostHeader != null) {
             request.header("Host", hostHeader);
         }
+        if (newConnection) {
+            // The server answers with Connection: close and closes; the JDK client then never pools the connection.
+            request.header("Connection", "close");
+        }
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .thenApply(HttpProbe::outcome);
     }
@@ -94,8 +138,11 @@ public final class HttpProbe implements Probe {
     private static ProbeOutcome outcome(HttpResponse<Void> response) {
         int status = response.statusCode();
         String instance = response.headers().firstValue(INSTANCE_HEADER).orElse(null);
-        return status >= 200 && status < 300 ? ProbeOutcome.success(status, instance)
-                : ProbeOutcome.failure(status, FailureKind.ofStatus(status), instance);
+        if (status >= 200 && status < 300) {
+            return ProbeOutcome.success(status, instance);
+        }
+        String routerError = response.headers().firstValue(ROUTER_ERROR_HEADER).orElse(null);
+        return ProbeOutcome.failure(status, FailureKind.ofStatus(status, routerError), instance);
     }
 
     /**
@@ -114,6 +161,14 @@ public final class HttpProbe implements Probe {
             return UnverifiedHolder.CLIENT;
         }
 
+        static HttpClient fresh() {
+            return FreshHolder.CLIENT;
+        }
+
+        static HttpClient freshUnverified() {
+            return FreshUnverifiedHolder.CLIENT;
+        }
+
         // HTTP/1.1 as a load balancer or gorouter speaks it; no h2c upgrade dance on every connection.
         // Redirects are not followed: a 3xx from a health URL is an answer to report, not to chase.
         private static HttpClient.Builder builder() {
@@ -128,6 +183,14 @@ public final class HttpProbe implements Probe {
         }
 
         private static final class UnverifiedHolder {
+            static final HttpClient CLIENT = builder().sslContext(UnverifiedTls.context()).build();
+        }
+
+        private static final class FreshHolder {
+            static final HttpClient CLIENT = builder().build();
+        }
+
+        private static final class FreshUnverifiedHolder {
             static final HttpClient CLIENT = builder().sslContext(UnverifiedTls.context()).build();
         }
     }

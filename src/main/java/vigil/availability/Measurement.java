@@ -34,6 +34,12 @@ import vigil.report.AvailabilityResult.Outage;
 public final class Measurement implements AutoCloseable {
     /** A start later than this after its scheduled time counts as a late start (the instrument's own health). */
     public static final Duration DEFAULT_LATE_START = Duration.ofMillis(10);
+    /** A control answer later than this marks the instrument as in trouble (loopback answers in about 1 ms). */
+    public static final Duration DEFAULT_CONTROL_LATE = Duration.ofMillis(500);
+    private static final double MIN_CONTROL_HZ = 10;
+    private static final ProbeLimits CONTROL_LIMITS = ProbeLimits.measuredOnly("the control probe measures Vigil"
+            + " itself; while it fails, the other probes' samples are inconclusive");
+    private static final double MAX_CONTROL_HZ = 100;
 
     private final Clock clock;
     private final Path dir;
@@ -43,6 +49,10 @@ public final class Measurement implements AutoCloseable {
     private final List<Probed> probes = new ArrayList<>();
     private final Instant started;
     private MeasurementResult result;
+    // Issue 15: the control probe (null without one), its gate over the other probes' samples, its endpoint.
+    private final Probed control;
+    private final ControlGate gate;
+    private final ControlEndpoint controlEndpoint;
 
     private record Probed(Probe probe, ProbeTally tally, int file) {
     }
@@ -59,6 +69,9 @@ public final class Measurement implements AutoCloseable {
         private final List<ProbeLimits> limits = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Duration lateStart = DEFAULT_LATE_START;
+        private String controlName;
+        private Probe controlProbe;
+        private Duration controlLate = DEFAULT_CONTROL_LATE;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -82,6 +95,25 @@ public final class Measurement implements AutoCloseable {
 
         public Builder lateStart(Duration threshold) {
             this.lateStart = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /**
+         * Adds a control probe named {@code name}: a loopback endpoint Vigil serves for the measurement, checked on
+         * the same scheduler and HTTP client as the others, at the highest of their rates (at least 10 Hz). A
+         * sample of another probe taken while the control failed or answered later than {@code late} is
+         * inconclusive (see {@link ControlGate}); the control's own result comes last, with role {@code control}.
+         */
+        public Builder control(String name, Duration late) {
+            this.controlName = Objects.requireNonNull(name, "name");
+            this.controlLate = Objects.requireNonNull(late, "late");
+            return this;
+        }
+
+        /** As {@link #control(String, Duration)} with a control probe of the caller's (tests inject failures so). */
+        Builder control(Probe probe, Duration late) {
+            this.controlProbe = Objects.requireNonNull(probe, "probe");
+            this.controlLate = Objects.requireNonNull(late, "late");
             return this;
         }
 
@@ -112,39 +144,91 @@ public final class Measurement implements AutoCloseable {
         this.writer = new SampleWriter(dir);
         this.scheduler = new ProbeScheduler(clock);
         this.started = clock.instant();
+        ControlEndpoint endpoint = null;
+        Probed controlProbed = null;
         try {
             for (int i = 0; i < builder.probes.size(); i++) {
                 Probe probe = builder.probes.get(i);
                 ProbeTally tally = new ProbeTally(probe.spec(), builder.limits.get(i), deploy, builder.lateStart,
-                        started);
+                        started).describedAs(null, probe.connection());
                 probes.add(new Probed(probe, tally, writer.open(probe.spec().name())));
+            }
+            Probe controlProbe = builder.controlProbe;
+            if (controlProbe == null && builder.controlName != null) {
+                endpoint = ControlEndpoint.start();
+                controlProbe = new HttpProbe(controlSpec(builder), endpoint.url(), null);
+            }
+            if (controlProbe != null) {
+                ProbeTally tally = new ProbeTally(controlProbe.spec(), CONTROL_LIMITS, deploy, builder.lateStart,
+                        started).describedAs(AvailabilityResult.CONTROL, null);
+                controlProbed = new Probed(controlProbe, tally, writer.open(controlProbe.spec().name()));
             }
         } catch (IOException | RuntimeException e) {
             writer.close();
             scheduler.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
             throw e;
         }
-        for (Probed probed : probes) {
+        this.controlEndpoint = endpoint;
+        this.control = controlProbed;
+        this.gate = control == null ? null
+                : new ControlGate(Duration.ofNanos(control.probe().spec().intervalNanos()), builder.controlLate);
+        if (control != null) {
+            // First, so that its schedule is under way before the samples it judges arrive.
             InOrderRelease release = new InOrderRelease(sample -> {
-                probed.tally().accept(sample);
-                writer.submit(probed.file(), sample);
+                control.tally().accept(sample);
+                writer.submit(control.file(), sample);
+                gate.control(sample);
             });
+            scheduler.start(control.probe(), release::accept);
+        }
+        for (Probed probed : probes) {
+            InOrderRelease release;
+            if (gate == null) {
+                release = new InOrderRelease(sample -> {
+                    probed.tally().accept(sample);
+                    writer.submit(probed.file(), sample);
+                });
+            } else {
+                int gated = gate.register((sample, inconclusive) -> {
+                    probed.tally().accept(sample, inconclusive);
+                    writer.submit(probed.file(), sample, inconclusive);
+                });
+                release = new InOrderRelease(sample -> gate.sample(gated, sample));
+            }
             scheduler.start(probed.probe(), release::accept);
         }
+    }
+
+    /** The control checks at least as often as the fastest probe, and gives up no later than the quickest one. */
+    private static ProbeSpec controlSpec(Builder builder) {
+        double rate = builder.probes.stream().mapToDouble(p -> p.spec().rateHz()).max().orElse(MIN_CONTROL_HZ);
+        Duration timeout = builder.probes.stream().map(p -> p.spec().timeout()).min(Duration::compareTo)
+                .orElse(Duration.ofSeconds(2));
+        return new ProbeSpec(builder.controlName, "Vigil's own loopback endpoint " + ControlEndpoint.PATH,
+                Math.min(MAX_CONTROL_HZ, Math.max(MIN_CONTROL_HZ, rate)), timeout);
     }
 
     public Instant started() {
         return started;
     }
 
+    /** Every probe's figures so far (the control's last), without stopping anything: for a live view. */
+    public List<ProbeCounts> counts() {
+        Instant now = clock.instant();
+        return all().stream().map(p -> p.tally().counts(now)).toList();
+    }
+
     /** Whether every probe has had a successful check. */
     public boolean live() {
-        return probes.stream().allMatch(p -> p.tally().live());
+        return probes.stream().allMatch(p -> p.tally().live()) && (control == null || control.tally().live());
     }
 
     /** The probes without a successful check yet, each with its latest error, e.g. {@code app-http (http_404)}. */
     public String notLive() {
-        return probes.stream().filter(p -> !p.tally().live())
+        return all().stream().filter(p -> !p.tally().live())
                 .map(p -> p.probe().spec().name() + " (" + (p.tally().lastError() == null ? "no answer yet"
                         : p.tally().lastError()) + ")")
                 .collect(Collectors.joining(", "));
@@ -182,10 +266,16 @@ public final class Measurement implements AutoCloseable {
         if (result != null) {
             return result;
         }
-        Duration longestTimeout = probes.stream().map(p -> p.probe().spec().timeout()).max(Duration::compareTo)
+        Duration longestTimeout = all().stream().map(p -> p.probe().spec().timeout()).max(Duration::compareTo)
                 .orElse(Duration.ZERO);
         boolean drained = scheduler.stop(longestTimeout.plusSeconds(1));
         scheduler.close();
+        if (gate != null) {
+            gate.flush();
+        }
+        if (controlEndpoint != null) {
+            controlEndpoint.close();
+        }
         writer.close();
         Instant end = clock.instant();
         List<AvailabilityResult> results = new ArrayList<>();
@@ -200,7 +290,7 @@ public final class Measurement implements AutoCloseable {
             problems.add("the CSV files in " + dir + " are incomplete: " + writer.failure());
         }
         List<Path> timelines = new ArrayList<>();
-        for (Probed probed : probes) {
+        for (Probed probed : all()) {
             AvailabilityResult probeResult = probed.tally().finish();
             results.add(probeResult);
             String title = probeResult.name() + ": " + ProbeVerdict.percent(probeResult.availabilityPct(),
@@ -218,6 +308,16 @@ public final class Measurement implements AutoCloseable {
         }
         result = new MeasurementResult(started, end, results, timelines, problems, writer.written());
         return result;
+    }
+
+    /** The probes, then the control probe if there is one. */
+    private List<Probed> all() {
+        if (control == null) {
+            return probes;
+        }
+        List<Probed> all = new ArrayList<>(probes);
+        all.add(control);
+        return all;
     }
 
     // The kept outages are the longest ones, so the longest of all is among them.

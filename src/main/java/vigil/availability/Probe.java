@@ -30,4 +30,12 @@ public interface Probe {
      * @return the outcome, completed when the check has an answer
      */
     CompletableFuture<ProbeOutcome> fire(Instant scheduled);
+
+    /**
+     * How an HTTP probe connects: {@code reused} (kept alive) or {@code new} (a fresh connection per check), as
+     * reported in summary.json; {@code null} for probes that are not HTTP requests.
+     */
+    default String connection() {
+        return null;
+    }
 }

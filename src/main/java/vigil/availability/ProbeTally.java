@@ -49,6 +49,11 @@ final class ProbeTally {
     private Instant lastScheduled;
     private volatile boolean live;
     private volatile String lastError;
+    // Issue 15: the control probe's verdict on the instrument, and what the probe is.
+    private long inconclusive;
+    private long inconclusiveFailures;
+    private String role;
+    private String connection;
 
     ProbeTally(ProbeSpec spec, ProbeLimits limits, DeployWindow deploy, Duration lateStart, Instant origin) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -56,6 +61,30 @@ final class ProbeTally {
         this.deploy = Objects.requireNonNull(deploy, "deploy");
         this.lateStartMicros = lateStart.toNanos() / 1000;
         this.timeline = new Timeline(origin);
+    }
+
+    /** Marks this tally's result with its role ({@code control}) and connection kind; either may be null. */
+    synchronized ProbeTally describedAs(String role, String connection) {
+        this.role = role;
+        this.connection = connection;
+        return this;
+    }
+
+    /**
+     * Takes a sample the control probe judged: an inconclusive one (the instrument was in trouble at its time)
+     * counts in neither the samples nor the outages, and neither opens nor ends an outage; the timeline shows it.
+     */
+    synchronized void accept(Sample sample, boolean inconclusiveSample) {
+        if (!inconclusiveSample || !live) {
+            accept(sample);
+            return;
+        }
+        inconclusive++;
+        if (!sample.outcome().ok()) {
+            inconclusiveFailures++;
+        }
+        lastScheduled = sample.scheduled();
+        timeline.acceptInconclusive(sample.scheduled());
     }
 
     synchronized void accept(Sample sample) {
@@ -120,6 +149,15 @@ final class ProbeTally {
         return samples;
     }
 
+    /** The figures so far, for a live view (issue 15's {@code /metrics}); the outage under way counts as ended now. */
+    synchronized ProbeCounts counts(Instant now) {
+        Outage current = live ? detector.current(now) : null;
+        Outage longest = outages.longest();
+        double longestS = Math.max(longest == null ? 0 : longest.durationS(), current == null ? 0 : current.durationS());
+        return new ProbeCounts(spec.name(), role, connection, live ? samples : 0, live ? failures : 0, inconclusive,
+                longestS);
+    }
+
     synchronized Timeline timeline() {
         return timeline;
     }
@@ -156,7 +194,8 @@ final class ProbeTally {
                 longest == null ? 0 : longest.durationS(), outages.kept(),
                 latency.getTotalCount() == 0 ? null : percentiles(latency), limits.thresholds(), judgement.passed(),
                 judgement.line(), outages.count(), warnings(judged), lateStarts, percentiles(lag), churn.instances(),
-                inFlightCapped, limits.selfCheck() ? Boolean.TRUE : null, limits.notJudged());
+                inFlightCapped, limits.selfCheck() ? Boolean.TRUE : null, limits.notJudged(), role, connection,
+                role == null ? inconclusive : null, role == null ? inconclusiveFailures : null, null);
     }
 
     private List<String> warnings(long judged) {
@@ -186,6 +225,11 @@ final class ProbeTally {
             warnings.add(inFlightCapped + (inFlightCapped == 1 ? " sample was" : " samples were")
                     + " not sent because " + spec.maxInFlight() + (spec.maxInFlight() == 1 ? " check was" : " checks were")
                     + " still in flight (the in-flight cap): counted as failed at their scheduled times");
+        }
+        if (inconclusive > 0) {
+            warnings.add(inconclusive + (inconclusive == 1 ? " sample was" : " samples were") + " taken while the control"
+                    + " probe failed or answered late (" + inconclusiveFailures + " of them failed): inconclusive, the"
+                    + " instrument was in trouble, so they count in neither the availability nor the outages");
         }
         if (judged == 0 && samples > 0) {
             warnings.add("every sample failed with a known error: availability cannot be judged");

@@ -9,13 +9,15 @@ import java.util.Locale;
  * milliseconds, latency from the scheduled time in milliseconds with microsecond precision, and the status
  * or error kind, e.g.
  * <pre>{@code
- * scheduled,start,latency_ms,status,error,instance
- * 2025-05-01T12:03:41.100Z,2025-05-01T12:03:41.101Z,2.315,200,,3f2a-0
- * 2025-05-01T12:03:41.200Z,2025-05-01T12:03:41.200Z,2000.104,,timeout,
+ * scheduled,start,latency_ms,status,error,instance,inconclusive
+ * 2025-05-01T12:03:41.100Z,2025-05-01T12:03:41.101Z,2.315,200,,3f2a-0,
+ * 2025-05-01T12:03:41.200Z,2025-05-01T12:03:41.200Z,2000.104,,timeout,,
+ * 2025-05-01T12:03:41.300Z,2025-05-01T12:03:43.310Z,2010.020,,late,,true
  * }</pre>
  */
 final class SampleCsv {
-    static final String HEADER = "scheduled,start,latency_ms,status,error,instance";
+    /** {@code inconclusive}: {@code true} when the control probe failed at the sample's time (issue 15). */
+    static final String HEADER = "scheduled,start,latency_ms,status,error,instance,inconclusive";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -23,6 +25,10 @@ final class SampleCsv {
     }
 
     static void append(StringBuilder line, Sample sample) {
+        append(line, sample, false);
+    }
+
+    static void append(StringBuilder line, Sample sample, boolean inconclusive) {
         ProbeOutcome outcome = sample.outcome();
         TIME.formatTo(sample.scheduled(), line);
         line.append(',');
@@ -45,6 +51,10 @@ final class SampleCsv {
         field(line, outcome.error());
         line.append(',');
         field(line, outcome.instance());
+        line.append(',');
+        if (inconclusive) {
+            line.append("true");
+        }
         line.append('\n');
     }
 

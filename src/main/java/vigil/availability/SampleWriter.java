@@ -25,10 +25,10 @@ final class SampleWriter implements AutoCloseable {
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
     static final int QUEUE_CAPACITY = 1 << 15;
 
-    private record Entry(int file, Sample sample) {
+    private record Entry(int file, Sample sample, boolean inconclusive) {
     }
 
-    private static final Entry END = new Entry(-1, null);
+    private static final Entry END = new Entry(-1, null, false);
 
     private final Path dir;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -70,7 +70,12 @@ final class SampleWriter implements AutoCloseable {
 
     /** Queues one sample; never blocks. */
     void submit(int file, Sample sample) {
-        if (!queue.offer(new Entry(file, sample))) {
+        submit(file, sample, false);
+    }
+
+    /** Queues one sample with the control probe's verdict on it; never blocks. */
+    void submit(int file, Sample sample, boolean inconclusive) {
+        if (!queue.offer(new Entry(file, sample, inconclusive))) {
             lost.incrementAndGet();
         }
     }
@@ -146,7 +151,7 @@ final class SampleWriter implements AutoCloseable {
 
     private void write(Entry entry, StringBuilder line) {
         line.setLength(0);
-        SampleCsv.append(line, entry.sample());
+        SampleCsv.append(line, entry.sample(), entry.inconclusive());
         if (failure != null) {
             return;
         }

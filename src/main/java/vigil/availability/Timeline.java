@@ -19,7 +19,12 @@ final class Timeline {
     private static final double CLASSES_PER_DOUBLING = 3;
 
     /** Figures of one bucket. */
-    record Bucket(Instant start, Duration width, long samples, long failures, long tolerated, double p99LatencyMs) {
+    record Bucket(Instant start, Duration width, long samples, long failures, long tolerated, double p99LatencyMs,
+                  long inconclusive) {
+        Bucket(Instant start, Duration width, long samples, long failures, long tolerated, double p99LatencyMs) {
+            this(start, width, samples, failures, tolerated, p99LatencyMs, 0);
+        }
+
         double failureShare() {
             return samples == 0 ? 0 : (double) failures / samples;
         }
@@ -43,6 +48,23 @@ final class Timeline {
     }
 
     void accept(Instant scheduled, boolean failed, boolean tolerated, long latencyMicros) {
+        Counts counts = bucket(scheduled);
+        counts.samples++;
+        if (failed) {
+            counts.failures++;
+        } else if (tolerated) {
+            counts.tolerated++;
+        } else {
+            counts.latency[latencyClass(latencyMicros)]++;
+        }
+    }
+
+    /** A sample the control probe judged inconclusive: shown, counted apart from the samples. */
+    void acceptInconclusive(Instant scheduled) {
+        bucket(scheduled).inconclusive++;
+    }
+
+    private Counts bucket(Instant scheduled) {
         long offset = Math.max(0, Duration.between(origin, scheduled).toNanos());
         long index = offset / widthNanos;
         while (index >= maxBuckets) {
@@ -54,15 +76,7 @@ final class Timeline {
             buckets[i] = new Counts();
         }
         used = Math.max(used, i + 1);
-        Counts counts = buckets[i];
-        counts.samples++;
-        if (failed) {
-            counts.failures++;
-        } else if (tolerated) {
-            counts.tolerated++;
-        } else {
-            counts.latency[latencyClass(latencyMicros)]++;
-        }
+        return buckets[i];
     }
 
     Instant origin() {
@@ -79,7 +93,7 @@ final class Timeline {
         for (int i = 0; i < used; i++) {
             Counts c = buckets[i] == null ? new Counts() : buckets[i];
             list.add(new Bucket(origin.plusNanos(i * widthNanos), bucketWidth(), c.samples, c.failures, c.tolerated,
-                    c.p99()));
+                    c.p99(), c.inconclusive));
         }
         return list;
     }
@@ -114,6 +128,7 @@ final class Timeline {
         long samples;
         long failures;
         long tolerated;
+        long inconclusive;
         final int[] latency = new int[LATENCY_CLASSES];
 
         static Counts merge(Counts a, Counts b) {
@@ -124,6 +139,7 @@ final class Timeline {
                 a.samples += b.samples;
                 a.failures += b.failures;
                 a.tolerated += b.tolerated;
+                a.inconclusive += b.inconclusive;
                 for (int i = 0; i < LATENCY_CLASSES; i++) {
                     a.latency[i] += b.latency[i];
                 }

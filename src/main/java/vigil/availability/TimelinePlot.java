@@ -111,6 +111,18 @@ final class TimelinePlot {
             rect(x1, STRIP_TOP, Math.max(0.5, x2 - x1), STRIP_HEIGHT, colour(bucket), null, null);
         }
         svg.writeEndElement();
+        inconclusive(buckets);
+    }
+
+    /** Issue 15: a violet bar over the strip where the control probe said the instrument was in trouble. */
+    private void inconclusive(List<Timeline.Bucket> buckets) throws XMLStreamException {
+        for (Timeline.Bucket bucket : buckets) {
+            if (bucket.inconclusive() > 0) {
+                double x1 = x(bucket.start());
+                double x2 = x(bucket.start().plus(bucket.width()));
+                rect(x1, STRIP_TOP - 6, Math.max(0.5, x2 - x1), 5, "#7b1fa2", null, "inconclusive");
+            }
+        }
     }
 
     private void latency(List<Timeline.Bucket> buckets) throws XMLStreamException {
@@ -246,6 +258,9 @@ final class TimelinePlot {
                 "line: p99 latency of successful samples (a dot: a single bucket)", "shaded: outages"));
         if (content.deployStart() != null || content.deployEnd() != null) {
             parts.add("dashed: deploy");
+        }
+        if (content.timeline().buckets().stream().anyMatch(b -> b.inconclusive() > 0)) {
+            parts.add("violet bar: inconclusive (the control probe failed)"); // issue 15
         }
         double fontSize = 10;
         List<String> lines = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -27,6 +28,8 @@ import vigil.availability.DuringCommandException;
 import vigil.availability.HttpProbe;
 import vigil.availability.Measurement;
 import vigil.availability.MeasurementResult;
+import vigil.availability.NewConnectionSeries;
+import vigil.config.LearningSettings;
 import vigil.availability.ProbeLimits;
 import vigil.availability.ProbeSpec;
 import vigil.availability.ProbeTable;
@@ -99,9 +102,32 @@ final class MonitorCommand implements Callable<Integer> {
                     + " repeatable.")
     private List<String> knownErrors = List.of();
 
+    // Issue 15: the control probe and the fresh-connection series.
+    @Option(names = "--no-control",
+            description = "Leave out the control probe (a loopback endpoint Vigil serves and probes beside the URLs:"
+                    + " samples taken while it fails or answers late are inconclusive, not outages).")
+    private boolean noControl;
+
+    @Option(names = "--no-new-connections",
+            description = "Measure each URL over kept-alive connections only (by default each is also measured over a"
+                    + " fresh connection per check, as NAME-new-conn, at the same rate: twice the requests).")
+    private boolean noNewConnections;
+
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Earlier monitor runs' summary.json files: each URL gets the outage its history allows,"
+                    + " max(P99 + 5 s, P99 x 1.2) over at least 5 runs, reported beside the thresholds.")
+    private Path baselineDir;
+
+    @Option(names = "--control-late", paramLabel = "MS", defaultValue = "500",
+            description = "A control answer later than this marks the instrument as in trouble (default: ${DEFAULT-VALUE}).")
+    private long controlLateMs;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
+
+    /** Issue 15: the outages earlier runs allow ({@code --baseline}), or null. */
+    private RunBaseline baseline;
 
     /** The report in place, for a signal that comes after it was published. */
     private volatile RunReport published;
@@ -109,6 +135,7 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProbeLimits limits = limits();
+        baseline = baselineDir == null ? null : RunBaseline.read(baselineDir, LearningSettings.defaults());
         List<HttpProbe> probes = probes();
         // Said before the first probe is sent, not after: every request from here on skips verification.
         if (skipSslValidation) {
@@ -131,11 +158,14 @@ final class MonitorCommand implements Callable<Integer> {
         Instant started = clock.instant();
         Measurement.Builder builder = Measurement.in(layout.availabilityDir()).clock(clock);
         probes.forEach(probe -> builder.probe(probe, limits));
-        Measurement measurement = builder.start();
-        DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
+        if (!noControl) {
+            builder.control("vigil-control", Duration.ofMillis(controlLateMs));
+        }
         DuringCommand command = during == null ? null : new DuringCommand(during, layout.duringLog(), clock);
-        vigil.out.println("monitor: " + probes.size() + (probes.size() == 1 ? " URL" : " URLs") + " at "
-                + trim(rate) + " Hz; waiting for each to answer once (up to " + AgeConverter.describe(liveTimeout) + ")");
+        // Filled in once the probes have started: a signal while they start (a loopback server and HTTP clients,
+        // some 100 ms on a cold JVM) writes an aborted summary with what there is.
+        AtomicReference<Measurement> measuring = new AtomicReference<>();
+        AtomicReference<DeployWatch> watching = new AtomicReference<>();
         DuringResult duringResult = null;
         String error = null;
         int exitCode;
@@ -143,7 +173,7 @@ final class MonitorCommand implements Callable<Integer> {
         RunStop stop = new RunStop(new RunStop.Takeover() {
             @Override
             public void abortRun(int code, boolean running) {
-                abort(watch, measurement, command, staged, started, code);
+                abort(watching.get(), measuring.get(), command, staged, started, code);
             }
 
             @Override
@@ -153,6 +183,13 @@ final class MonitorCommand implements Callable<Integer> {
         }, System::exit);
         try (TerminationSignals signals = TerminationSignals.install(stop::signal)) {
             try {
+                Measurement measurement = builder.start();
+                measuring.set(measurement);
+                DeployWatch watch = new DeployWatch(measurement, liveTimeout, readyFile);
+                watching.set(watch);
+                vigil.out.println("monitor: " + urls.size() + (urls.size() == 1 ? " URL" : " URLs") + " at "
+                        + trim(rate) + " Hz; waiting for each to answer once (up to "
+                        + AgeConverter.describe(liveTimeout) + ")");
                 stop.running();
                 try {
                     if (command != null) {
@@ -174,6 +211,12 @@ final class MonitorCommand implements Callable<Integer> {
                 // A signal's thread that took over is writing the reports and ends the process; this one stops here.
                 stop.reporting();
                 MeasurementResult result = measurement.stop();
+                if (baseline != null) {
+                    vigil.out.println("monitor: " + baseline.describe());
+                    result = new MeasurementResult(result.start(), result.end(), baseline.apply(result.probes(),
+                            "monitor", during == null ? "" : during), result.timelines(), result.problems(),
+                            result.written());
+                }
                 if (exitCode == ExitCode.PASSED && duringResult != null) {
                     String failure = DuringCommand.failure(duringResult, shown.duringLog());
                     if (failure != null) {
@@ -209,9 +252,12 @@ final class MonitorCommand implements Callable<Integer> {
                        Instant started, int exitCode) {
         vigil.err.println("vigil monitor: stopping (" + (exitCode == ExitCode.INTERRUPTED ? "SIGINT" : "SIGTERM")
                 + "): writing the results so far");
-        watch.abort();
-        MeasurementResult result = measurement.stop();
+        if (watch != null) {
+            watch.abort();
+        }
         Instant now = Instant.now();
+        MeasurementResult result = measurement != null ? measurement.stop()
+                : new MeasurementResult(started, now, List.of(), List.of(), List.of(), 0);
         DuringResult duringResult = command == null ? null : new DuringResult(command.command(), null, started, now);
         report(staged, started, now, result, duringResult, exitCode, "stopped by a signal");
     }
@@ -271,6 +317,9 @@ final class MonitorCommand implements Callable<Integer> {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UsageException("--duration: must be positive, got " + duration);
         }
+        if (controlLateMs <= 0) {
+            throw new UsageException("--control-late: must be a positive number of milliseconds, got " + controlLateMs);
+        }
         if (timeoutMs <= 0) {
             throw new UsageException("--timeout: must be a positive number of milliseconds, got " + timeoutMs);
         }
@@ -302,6 +351,10 @@ final class MonitorCommand implements Callable<Integer> {
             try {
                 probes.add(new HttpProbe(new ProbeSpec(name, url, rate, Duration.ofMillis(timeoutMs)), uri,
                         routerAddress, skipSslValidation));
+                if (!noNewConnections) {
+                    probes.add(HttpProbe.newConnections(new ProbeSpec(NewConnectionSeries.name(name), url, rate,
+                            Duration.ofMillis(timeoutMs)), uri, routerAddress, skipSslValidation));
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage().replace("rate of probe " + name, "--rate")
                         .replace("probe " + name + ": ", ""));

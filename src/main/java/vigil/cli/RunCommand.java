@@ -34,6 +34,7 @@ import vigil.report.RunReport;
 import vigil.report.Shard;
 import vigil.report.StagedReports;
 import vigil.report.Suite;
+import vigil.report.SummaryArchive;
 import vigil.report.SummaryWriter;
 
 /** {@code vigil run}: runs the selected suites against a CF (or the embedded one) and writes the reports. */
@@ -44,6 +45,8 @@ import vigil.report.SummaryWriter;
 final class RunCommand implements Callable<Integer> {
     /** CI systems kill a task some 10 to 30 s after SIGTERM: cleanup and reports must fit in that. */
     private static final Duration ABORT_CLEANUP_BOUND = Duration.ofSeconds(15);
+    /** The folder of the --history folder where earlier runs' summaries are kept (issue 15). */
+    private static final String SUMMARIES = "summaries";
     private static final Duration ABORT_REPORT_BOUND = Duration.ofSeconds(10);
     /** How long an abort waits for the scenarios to end once their org is gone, for complete Cucumber reports. */
     private static final Duration ABORT_SETTLE_BOUND = Duration.ofSeconds(3);
@@ -118,6 +121,14 @@ final class RunCommand implements Callable<Integer> {
                     + " still written): for --shard runs, whose HTML `vigil merge` makes from the joined results.")
     private boolean noHtml;
 
+    // Issue 15: the outage each probe's own history allows.
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Earlier runs' summary.json files (any folder of them, up to 3 deep): each availability probe"
+                    + " gets the outage allowed by runs of its kind, max(P99 + 5 s, P99 x 1.2) of their longest"
+                    + " outages (config availability.baseline), beside its fixed thresholds. Default with --history:"
+                    + " the summaries kept there.")
+    private Path baselineDir;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     private Path reportsDir;
@@ -185,9 +196,10 @@ final class RunCommand implements Callable<Integer> {
 
     private int runToEnd(RunStop stop) throws Exception {
         requireTarget();
+        // Before plan(), which makes the reports folder: a --history usage error leaves nothing behind.
+        history = history();
         RunPlan plan = plan();
         runPlan = plan;
-        history = history();
         if (target.sim) {
             try (EmbeddedTarget sim = EmbeddedTarget.start()) {
                 // The embedded CF is the target: environment variables naming another CF must not redirect it.
@@ -295,12 +307,17 @@ final class RunCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(vigil.out, ConsoleProgress.isTerminal(vigil.environment))
                 .wallTimeFrom(JvmStart.instant());
         runProgress = progress;
+        RunBaseline baseline = baseline(config);
         RunSession session = new RunSession(config, plan, progress, Clock.systemUTC());
         runSession = session;
         stop.running();
         RunOutcome outcome = session.execute();
         // A signal's thread that took over while the scenarios ran ends the process; this thread stops here.
         stop.reporting();
+        if (baseline != null && !outcome.availability().isEmpty()) {
+            vigil.out.println(baseline.describe());
+            outcome = baseline.apply(outcome, plan.during().orElse(""));
+        }
         if (plan.shard().isPresent() && outcome.scenarios().isEmpty() && outcome.setupFailure().isEmpty()) {
             vigil.out.println("vigil run: shard " + plan.shard().get() + " has no scenario of this selection (more"
                     + " shards than scenarios); nothing to run, which is not a failure");
@@ -310,7 +327,26 @@ final class RunCommand implements Callable<Integer> {
         int exitCode = report(outcome, session.leftBehind(), ExitCode.of(outcome, failOnFlaky), plan, progress,
                 AllureHtmlGenerator.DEFAULT_TIMEOUT, error, stop);
         sayLeftBehind(session);
+        if (historyDir != null) {
+            keepSummary(plan);
+        }
         return exitCode;
+    }
+
+    /** Issue 15: the baseline of this run, from --baseline or the --history folder's summaries; null without. */
+    private RunBaseline baseline(VigilConfig config) throws UsageException {
+        Path dir = baselineDir != null ? baselineDir : historyDir != null ? historyDir.resolve(SUMMARIES) : null;
+        return dir == null ? null : RunBaseline.read(dir, config.availability().learning());
+    }
+
+    /** Issue 15: --history also keeps this run's summary.json, for the next runs' baselines. */
+    private void keepSummary(RunPlan plan) {
+        try {
+            SummaryArchive.keep(new ReportLayout(plan.reportsDir()).summaryJson(), historyDir.resolve(SUMMARIES));
+        } catch (IOException e) {
+            vigil.err.println("vigil run: warning: could not keep summary.json in " + historyDir.resolve(SUMMARIES)
+                    + " for later baselines: " + e.getMessage());
+        }
     }
 
     /** On SIGINT/SIGTERM, on the signal's thread: see {@link RunStop} for when this, and not the main thread, ends. */

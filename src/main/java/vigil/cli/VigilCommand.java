@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilVersion.class,
         description = "Smoke, acceptance and availability tests for Cloud Foundry, with an embedded CF.",
         subcommands = {RunCommand.class, SimCommand.class, MonitorCommand.class, GateCommand.class, CleanupCommand.class,
-                MergeCommand.class},
+                MergeCommand.class, WatchCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 scenario failed or threshold breached, 2 usage or configuration error,",
                 "3 target unreachable or setup failed, 4 --during command failed, 130/143 stopped by SIGINT/SIGTERM."})
 public final class VigilCommand implements Runnable {

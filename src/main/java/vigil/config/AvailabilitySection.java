@@ -66,15 +66,18 @@ final class AvailabilitySection {
             reject(KEY, "a section with 'probes' (e.g. availability: {probes: {app-http: {rate_hz: 10}}})", section);
             return defaults;
         }
-        warnUnknown(section, KEY, List.of(PROBES), "key");
+        List<String> sectionKeys = new ArrayList<>(List.of(PROBES));
+        sectionKeys.addAll(LearningSection.KEYS); // issue 15
+        warnUnknown(section, KEY, sectionKeys, "key");
+        LearningSettings learning = LearningSection.read(section, source, problems, warnings);
         JsonNode probes = section.get(PROBES);
         if (probes == null || probes.isNull()) {
-            return defaults;
+            return new AvailabilitySettings(defaults.probes(), learning);
         }
         String probesPath = KEY + "." + PROBES;
         if (!probes.isObject()) {
             reject(probesPath, "probe names with their settings (e.g. app-http: {rate_hz: 10})", probes);
-            return defaults;
+            return new AvailabilitySettings(defaults.probes(), learning);
         }
         warnUnknown(probes, probesPath, AvailabilitySettings.names(), "probe");
         Map<String, ProbeSettings> merged = new LinkedHashMap<>();
@@ -83,7 +86,7 @@ final class AvailabilitySection {
             JsonNode probe = probes.get(name);
             merged.put(name, probe == null || probe.isNull() ? fallback : probe(probesPath + "." + name, probe, fallback));
         }
-        return new AvailabilitySettings(merged);
+        return new AvailabilitySettings(merged, learning);
     }
 
     private ProbeSettings probe(String path, JsonNode probe, ProbeSettings fallback) {

@@ -18,7 +18,7 @@ import vigil.report.Thresholds;
  *     pushability: {enabled: true, interval_s: 60}
  * }</pre>
  */
-public record AvailabilitySettings(Map<String, ProbeSettings> probes) {
+public record AvailabilitySettings(Map<String, ProbeSettings> probes, LearningSettings learning) {
     /** The app through the router. */
     public static final String APP_HTTP = "app-http";
     /** The CF API's {@code GET /v3/info}. */
@@ -42,7 +42,13 @@ public record AvailabilitySettings(Map<String, ProbeSettings> probes) {
             LOG_STREAM, TCP_ROUTE);
     private static final AvailabilitySettings DEFAULTS = new AvailabilitySettings(defaultProbes());
 
+    /** Probes with the default control probe, fresh-connection series and baseline rule (issue 15). */
+    public AvailabilitySettings(Map<String, ProbeSettings> probes) {
+        this(probes, LearningSettings.defaults());
+    }
+
     public AvailabilitySettings {
+        learning = learning == null ? LearningSettings.defaults() : learning;
         probes = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
         for (String name : ORDER) {
             Objects.requireNonNull(probes.get(name), () -> "no settings for probe " + name);

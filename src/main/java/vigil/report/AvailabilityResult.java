@@ -39,6 +39,14 @@ import static java.util.Collections.unmodifiableSortedMap;
  *                         its scenario checks the outage was measured. Left out of summary.json otherwise
  * @param notJudged        why the probe was measured but not judged (a self-check, {@code --no-thresholds}); left
  *                         out of summary.json for a judged probe
+ * @param role             {@code control} for the control probe (Vigil's own loopback endpoint, which measures the
+ *                         instrument); {@code null} for a probe of the target
+ * @param connection       for HTTP probes: {@code reused} (a kept-alive connection) or {@code new} (a fresh TCP and
+ *                         TLS connection per sample); {@code null} for other probes
+ * @param inconclusive     samples taken while the control probe failed or answered late: the instrument, not the
+ *                         target, was in trouble, so they count in neither {@code samples} nor the outages
+ * @param inconclusiveFailures of those, the ones that failed
+ * @param baseline         the outage allowed by earlier runs of the same kind ({@code --baseline}), or {@code null}
  */
 public record AvailabilityResult(
         @JsonProperty("name") String name,
@@ -59,7 +67,16 @@ public record AvailabilityResult(
         @JsonProperty("instances") Instances instances,
         @JsonProperty("in_flight_capped") Long inFlightCapped,
         @JsonProperty("self_check") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean selfCheck,
-        @JsonProperty("not_judged") @JsonInclude(JsonInclude.Include.NON_NULL) String notJudged) {
+        @JsonProperty("not_judged") @JsonInclude(JsonInclude.Include.NON_NULL) String notJudged,
+        // Issue 15 (availability that learns): the fields below.
+        @JsonProperty("role") @JsonInclude(JsonInclude.Include.NON_NULL) String role,
+        @JsonProperty("connection") @JsonInclude(JsonInclude.Include.NON_NULL) String connection,
+        @JsonProperty("inconclusive") @JsonInclude(JsonInclude.Include.NON_NULL) Long inconclusive,
+        @JsonProperty("inconclusive_failures") @JsonInclude(JsonInclude.Include.NON_NULL) Long inconclusiveFailures,
+        @JsonProperty("baseline") @JsonInclude(JsonInclude.Include.NON_NULL) BaselineLimit baseline) {
+
+    /** The value of {@code role} for the control probe. */
+    public static final String CONTROL = "control";
 
     public AvailabilityResult {
         Objects.requireNonNull(name, "name");
@@ -73,12 +90,45 @@ public record AvailabilityResult(
                               double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
                               boolean passed) {
         this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
-                null, null, List.of(), null, null, null, null, null, null);
+                null, null, List.of(), null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A result without issue 15's fields (control, connection, inconclusive samples, baseline). */
+    public AvailabilityResult(String name, String target, long samples, long failures, double availabilityPct,
+                              double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
+                              boolean passed, String verdict, Long outageCount, List<String> warnings, Long lateStarts,
+                              Latency scheduleLagMs, Instances instances, Long inFlightCapped, Boolean selfCheck,
+                              String notJudged) {
+        this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
+                verdict, outageCount, warnings, lateStarts, scheduleLagMs, instances, inFlightCapped, selfCheck,
+                notJudged, null, null, null, null, null);
     }
 
     /** Whether this probe is a self-check of the instrument, which no threshold judges (see {@code selfCheck}). */
     public boolean isSelfCheck() {
         return Boolean.TRUE.equals(selfCheck);
+    }
+
+    /** A judged result without the self-check mark or issue 15's fields. */
+    public AvailabilityResult(String name, String target, long samples, long failures, double availabilityPct,
+                              double longestOutageS, List<Outage> outages, Latency latency, Thresholds thresholds,
+                              boolean passed, String verdict, Long outageCount, List<String> warnings, Long lateStarts,
+                              Latency scheduleLagMs, Instances instances, Long inFlightCapped) {
+        this(name, target, samples, failures, availabilityPct, longestOutageS, outages, latency, thresholds, passed,
+                verdict, outageCount, warnings, lateStarts, scheduleLagMs, instances, inFlightCapped, null, null);
+    }
+
+    /** This result judged again with a baseline: {@code passed} and {@code verdict} as given. */
+    public AvailabilityResult withBaseline(BaselineLimit limit, boolean judgedPassed, String judgedVerdict) {
+        return new AvailabilityResult(name, target, samples, failures, availabilityPct, longestOutageS, outages,
+                latency, thresholds, judgedPassed, judgedVerdict, outageCount, warnings, lateStarts, scheduleLagMs,
+                instances, inFlightCapped, selfCheck, notJudged, role, connection, inconclusive, inconclusiveFailures,
+                limit);
+    }
+
+    /** Whether this is the control probe, which measures the instrument rather than the target. */
+    public boolean control() {
+        return CONTROL.equals(role);
     }
 
     /**
@@ -102,16 +152,25 @@ public record AvailabilityResult(
      * One stretch of consecutive failed samples.
      *
      * @param errorKinds how many samples failed with which kind of error, e.g. {@code {"http_502": 12}}
+     * @param cause      what the kinds say happened, in words ({@link OutageCause}), e.g.
+     *                   {@code router: endpoint_failure (http_502)}
      */
     public record Outage(
             @JsonProperty("start") Instant start,
             @JsonProperty("end") Instant end,
             @JsonProperty("duration_s") double durationS,
-            @JsonProperty("error_kinds") Map<String, Long> errorKinds) {
+            @JsonProperty("error_kinds") Map<String, Long> errorKinds,
+            @JsonProperty("cause") String cause) {
 
         public Outage {
             // Sorted, so that summary.json is stable from run to run.
             errorKinds = errorKinds == null ? Map.of() : unmodifiableSortedMap(new TreeMap<>(errorKinds));
+            cause = cause == null ? OutageCause.of(errorKinds) : cause;
+        }
+
+        /** An outage whose cause is read from its kinds. */
+        public Outage(Instant start, Instant end, double durationS, Map<String, Long> errorKinds) {
+            this(start, end, durationS, errorKinds, null);
         }
     }
 

@@ -64,8 +64,9 @@ public final class GateJudge {
             }
         }
         for (AvailabilityResult probe : summary.availability()) {
-            // A self-check's outage is caused on purpose; its scenario's result says whether it was measured.
-            if (!probe.isSelfCheck()) {
+            // A self-check's outage is caused on purpose; its scenario's result says whether it was measured. The
+            // control probe (issue 15) measures Vigil itself, not the platform.
+            if (!probe.isSelfCheck() && !probe.control()) {
                 judgeAvailability(probe, reasons);
             }
         }

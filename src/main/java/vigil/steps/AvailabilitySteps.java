@@ -33,7 +33,9 @@ import vigil.availability.ProbeSpec;
 import vigil.availability.ProbesNotLiveException;
 import vigil.cf.PushedApp;
 import vigil.cf.Space;
+import vigil.availability.NewConnectionSeries;
 import vigil.config.AvailabilitySettings;
+import vigil.config.LearningSettings;
 import vigil.config.ProbeSettings;
 import vigil.report.AvailabilityResult;
 import vigil.report.DuringResult;
@@ -217,6 +219,8 @@ public final class AvailabilitySteps {
         Measurement.Builder builder = Measurement.in(context.run().reportsDir().resolve("availability"));
         add(builder, plan, AvailabilitySettings.APP_HTTP, n, host + "/", spec -> new HttpProbe(spec,
                 URI.create(scheme + host + "/"), context.config().routerAddress(), context.config().skipSslValidation()));
+        learn(builder, plan, n, AvailabilitySettings.APP_HTTP, URI.create(scheme + host + "/"),
+                context.config().routerAddress());
         // The CF calls of the probes run here; each probe's cap bounds how many of its checks wait at once.
         ExecutorService calls = Executors.newCachedThreadPool();
         PushabilityProbe pushes = null;
@@ -224,6 +228,7 @@ public final class AvailabilitySteps {
             URI info = URI.create(context.config().api() + "/v3/info");
             add(builder, plan, AvailabilitySettings.CF_API, n, info.toString(), spec -> new HttpProbe(spec, info, null,
                     context.config().skipSslValidation()));
+            learn(builder, plan, n, AvailabilitySettings.CF_API, info, null);
             add(builder, plan, AvailabilitySettings.CF_APP_LOOKUP, n, "GET /v3/apps/" + app.app().guid(),
                     spec -> new AppLookupProbe(spec, context.cf(), app.app().guid(), calls));
         }
@@ -312,6 +317,26 @@ public final class AvailabilitySteps {
         builder.probe(probe.apply(new ProbeSpec(name, target, rateHz, settings.timeout(), maxInFlight)),
                 plan.judged() ? new ProbeLimits(settings.thresholds(), settings.knownErrors())
                         : ProbeLimits.selfCheck(plan.selfCheck()));
+    }
+
+    /**
+     * Issue 15: the HTTP probe of this kind also over a fresh connection per check ({@code NAME-new-conn}, same pace
+     * and thresholds), and, once per measurement, the control probe ({@code vigil-control-N}), as the config says.
+     */
+    private void learn(Measurement.Builder builder, Plan plan, int n, String kind, URI url, String routerAddress) {
+        LearningSettings learning = settings().learning();
+        if (learning.control() && AvailabilitySettings.APP_HTTP.equals(kind)) {
+            builder.control(NewConnectionSeries.CONTROL_PREFIX + n, learning.controlLate());
+        }
+        if (learning.newConnections()) {
+            ProbeSettings probe = settings().probe(kind);
+            ProbeSpec spec = new ProbeSpec(NewConnectionSeries.name(kind + "-" + n), url.toString(), probe.rateHz(),
+                    probe.timeout(), probe.maxInFlight() != null ? probe.maxInFlight()
+                    : ProbeSpec.defaultMaxInFlight(probe.rateHz(), probe.timeout()));
+            builder.probe(HttpProbe.newConnections(spec, url, routerAddress, context.config().skipSslValidation()),
+                    plan.judged() ? new ProbeLimits(probe.thresholds(), probe.knownErrors())
+                            : ProbeLimits.selfCheck(plan.selfCheck()));
+        }
     }
 
     private void attachTimelines(MeasurementResult measured) {

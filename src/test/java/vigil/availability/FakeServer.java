@@ -92,6 +92,9 @@ final class FakeServer implements AutoCloseable {
                 return;
             }
             exchange.getResponseHeaders().add("X-Vigil-Instance", instance.get());
+            if ("close".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Connection"))) {
+                exchange.getResponseHeaders().set("Connection", "close"); // as RFC 9112 9.6 asks, and gorouter does
+            }
             exchange.sendResponseHeaders(failing ? 503 : 200, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -57,8 +57,20 @@ class AvailabilityRunTest {
         assertThat(run.exitCode()).as(() -> run + "\n--- verdicts\n" + verdicts(reports)).isEqualTo(ExitCode.PASSED);
         Map<String, JsonNode> probes = new HashMap<>();
         JSON.readTree(reports.resolve("summary.json").toFile()).path("availability")
-                .forEach(p -> probes.put(p.path("name").asText().replaceAll("-\\d+$", ""), p));
-        assertThat(probes).containsOnlyKeys("app-http", "cf-api", "cf-app-lookup", "pushability", "log-freshness");
+                .forEach(p -> probes.put(p.path("name").asText().replaceAll("-\\d+(?=$|-new-conn$)", ""), p));
+        assertThat(probes).containsOnlyKeys("app-http", "cf-api", "cf-app-lookup", "pushability", "log-freshness",
+                "app-http-new-conn", "cf-api-new-conn", "vigil-control");
+        // Issue 15: the HTTP probes also over fresh connections, judged alike; the control probe beside them.
+        assertThat(probes.get("app-http").path("connection").asText()).isEqualTo("reused");
+        JsonNode fresh = probes.get("app-http-new-conn");
+        assertThat(fresh.path("connection").asText()).isEqualTo("new");
+        assertThat(fresh.path("thresholds").path("max_outage_s").asDouble()).isEqualTo(3.0);
+        assertThat(fresh.path("samples").asLong()).as(fresh.toString()).isGreaterThan(10);
+        assertThat(probes.get("cf-api-new-conn").path("connection").asText()).isEqualTo("new");
+        JsonNode control = probes.get("vigil-control");
+        assertThat(control.path("role").asText()).isEqualTo("control");
+        assertThat(control.path("samples").asLong()).as(control.toString()).isGreaterThan(10);
+        assertThat(probes.get("app-http").path("inconclusive").isNumber()).isTrue();
         JsonNode app = probes.get("app-http");
         assertThat(app.path("thresholds").path("min_availability_pct").asDouble()).isEqualTo(99.0);
         assertThat(app.path("thresholds").path("max_outage_s").asDouble()).isEqualTo(3.0);
@@ -82,7 +94,7 @@ class AvailabilityRunTest {
             }
         }
         List<JsonNode> svgs = attachments.stream().filter(a -> a.path("type").asText().equals("image/svg+xml")).toList();
-        assertThat(svgs).extracting(a -> a.path("name").asText()).hasSize(5).allMatch(n -> n.startsWith("timeline "));
+        assertThat(svgs).extracting(a -> a.path("name").asText()).hasSize(8).allMatch(n -> n.startsWith("timeline "));
         for (JsonNode svg : svgs) {
             assertThat(Files.readString(reports.resolve("allure-results").resolve(svg.path("source").asText())))
                     .contains("<svg");

@@ -58,7 +58,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** Starts serving every path with the handler; call once. */
     public void serve(Handler handler) {
-        server.createContext("/", exchange -> answer(exchange, handler));
+        server.createContext("/", exchange -> answer(exchange, handler)).getFilters().add(new ConnectionCloseEcho());
         server.start();
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import vigil.sim.http.ConnectionCloseEcho;
 import vigil.sim.http.Transport;
 
 /**
@@ -85,7 +86,8 @@ public final class Router implements AutoCloseable {
         HttpServer server = transport.create(new InetSocketAddress(LOOPBACK, port), BACKLOG);
         ExecutorService executor = requestThreads(options.maxThreads());
         server.setExecutor(executor);
-        server.createContext("/", new ProxyHandler(resolver, options, Clock.systemUTC()));
+        server.createContext("/", new ProxyHandler(resolver, options, Clock.systemUTC())).getFilters()
+                .add(new ConnectionCloseEcho());
         server.start();
         return new Router(server, executor, transport.scheme());
     }

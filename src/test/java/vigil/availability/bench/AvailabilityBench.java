@@ -24,6 +24,9 @@ import vigil.report.AvailabilityResult;
  *   <li>{@code outage RATE_HZ LENGTH_MS}: the error of the measured outage length against an injected one</li>
  *   <li>{@code rate PROBES_PER_S SECONDS}: whether that aggregate rate holds (p99 schedule lag, samples lost)</li>
  *   <li>{@code memory PROBES_PER_S MINUTES...}: resident memory after each of the given minutes</li>
+ *   <li>{@code watch PROBES_PER_S MINUTES...}: the same for {@code vigil watch --suites none}: URLs probed over kept-alive
+ *   and fresh connections (half the rate each) with the control probe, windows rotated every minute, {@code /metrics}
+ *   scraped at each minute given (issue 15)</li>
  * </ul>
  */
 public final class AvailabilityBench {
@@ -34,7 +37,7 @@ public final class AvailabilityBench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host,connection");
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Path dir = Files.createTempDirectory("vigil-bench");
         switch (args[0]) {
@@ -42,6 +45,7 @@ public final class AvailabilityBench {
             case "rate" -> rate(dir, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     args.length > 3 ? Integer.parseInt(args[3]) : 0);
             case "memory" -> memory(dir, Integer.parseInt(args[1]), args);
+            case "watch" -> WatchSoak.run(dir, Integer.parseInt(args[1]), args);
             default -> throw new IllegalArgumentException("mode: outage, rate or memory");
         }
         System.exit(0);
@@ -150,14 +154,14 @@ public final class AvailabilityBench {
         return new HttpProbe(new ProbeSpec(name, "bench", rate, TIMEOUT), server.url("/"), null);
     }
 
-    private static long residentKb() throws IOException {
+    static long residentKb() throws IOException {
         return Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
                 .findFirst().orElse(-1L);
     }
 
-    private static void wait(Duration duration) throws InterruptedException {
+    static void wait(Duration duration) throws InterruptedException {
         new CountDownLatch(1).await(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

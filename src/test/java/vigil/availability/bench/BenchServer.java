@@ -45,6 +45,9 @@ final class BenchServer implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("X-Vigil-Instance", "bench-0");
+            if ("close".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Connection"))) {
+                exchange.getResponseHeaders().set("Connection", "close"); // as RFC 9112 9.6 asks, and gorouter does
+            }
             exchange.sendResponseHeaders(now >= outageFromNanos && now < outageUntilNanos ? 503 : 200, -1);
         }
     }
