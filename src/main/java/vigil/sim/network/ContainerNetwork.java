@@ -210,21 +210,7 @@ public final class ContainerNetwork implements AutoCloseable {
             }
         }
         Optional<InstanceStatus> instance = backends.next(allowed);
-        if (instance.isEmpty() || closed) {
-            Splices.reset(client);
-            return;
-        }
-        Socket backend = new Socket();
-        try {
-            backend.connect(new InetSocketAddress(instance.get().host(), instance.get().port()),
-                    (int) CONNECT_TIMEOUT.toMillis());
-            backend.setTcpNoDelay(true);
-        } catch (IOException unreachable) {
-            Splices.quietly(backend);
-            Splices.reset(client);
-            return;
-        }
-        splices.join(client, backend, false);
+        splices.forward(client, closed ? Optional.empty() : instance, CONNECT_TIMEOUT, false);
     }
 
     private void writeHostsFile(String app, Map<String, Overlay> overlays) {

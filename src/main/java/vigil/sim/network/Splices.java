@@ -3,12 +3,16 @@ package vigil.sim.network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import vigil.sim.cells.InstanceStatus;
 
 /**
  * Joins an accepted connection to one opened to an app instance: bytes flow both ways as they come, an end of
@@ -25,6 +29,29 @@ final class Splices {
 
     Splices(ExecutorService threads) {
         this.threads = threads;
+    }
+
+    /**
+     * Connects to the chosen instance and joins the client to it; with no instance, or one that does not take
+     * the connection within {@code timeout}, the client is reset, as a router with no healthy backend does.
+     *
+     * @param oneAnswer a test fault: close both after the first bytes from the backend reach the client
+     */
+    void forward(Socket client, Optional<InstanceStatus> instance, Duration timeout, boolean oneAnswer) {
+        if (instance.isEmpty()) {
+            reset(client);
+            return;
+        }
+        Socket backend = new Socket();
+        try {
+            backend.connect(new InetSocketAddress(instance.get().host(), instance.get().port()), (int) timeout.toMillis());
+            backend.setTcpNoDelay(true);
+        } catch (IOException unreachable) {
+            quietly(backend);
+            reset(client);
+            return;
+        }
+        join(client, backend, oneAnswer);
     }
 
     /** @param oneAnswer a test fault: close both after the first bytes from the backend reach the client */

@@ -115,21 +115,7 @@ public final class TcpRouter implements TcpPortReservations, AutoCloseable {
         Optional<InstanceStatus> instance = staleBackends ? stale(port)
                 : firstInstanceOnly ? backends.first(routes.tcpTargets(port))
                 : backends.next(routes.tcpTargets(port));
-        if (instance.isEmpty() || closed) {
-            Splices.reset(client);
-            return;
-        }
-        Socket backend = new Socket();
-        try {
-            backend.connect(new InetSocketAddress(instance.get().host(), instance.get().port()),
-                    (int) CONNECT_TIMEOUT.toMillis());
-            backend.setTcpNoDelay(true);
-        } catch (IOException unreachable) {
-            Splices.quietly(backend);
-            Splices.reset(client);
-            return;
-        }
-        splices.join(client, backend, oneAnswerPerConnection);
+        splices.forward(client, closed ? Optional.empty() : instance, CONNECT_TIMEOUT, oneAnswerPerConnection);
     }
 
     private Optional<InstanceStatus> stale(int port) {
