@@ -2,11 +2,8 @@ package vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import vigil.sim.TestFaults;
  * failures come from the fault and nothing else.
  */
 class AcceptanceCatchesBrokenPlatformTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Waits for what a broken CF never does end after 18 s instead of 3 min; the sim's apps start in seconds. */
     private static final String TIMEOUT_SCALE = "0.1";
 
@@ -43,7 +39,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void routingCatchesARouterThatIgnoresUnmapping() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.routerIgnoresUnmapping(true), "@routing and @unmap");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.routerIgnoresUnmapping(true), "@routing and @unmap");
 
         outcome.assertOneFailure("An unmapped route stops answering while the other keeps working",
                 "Condition with alias 'the unmapped route", "to answer 404");
@@ -51,7 +47,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void appsCatchEnvironmentVariablesThatDoNotReachTheApp() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.appEnvironmentLeftOut(true), "@apps and @env");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.appEnvironmentLeftOut(true), "@apps and @env");
 
         outcome.assertOneFailure("An environment variable set on the app is seen by the app after a restart",
                 "VIGIL_GREETING", "set on the app must reach the app");
@@ -59,7 +55,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void detectCatchesStagingThatAcceptsAnyBits() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.stagingAcceptsAnyBits(true), "@detect");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.stagingAcceptsAnyBits(true), "@detect");
 
         outcome.assertOneFailure("Bits that no buildpack detects fail staging with the reason and never start",
                 "staging of bits without a Java main class must fail");
@@ -67,7 +63,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void tasksCatchAnIgnoredExitStatus() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.taskExitStatusIgnored(true), "@tasks and @exit-status");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.taskExitStatusIgnored(true), "@tasks and @exit-status");
 
         outcome.assertOneFailure("A failing command ends the task FAILED with the reason",
                 "must end FAILED");
@@ -75,7 +71,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void deploymentsCatchARolloutThatStopsOldInstancesFirst() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.deploymentsStopOldInstancesFirst(true),
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.deploymentsStopOldInstancesFirst(true),
                 "@deployments and @zero-downtime");
 
         outcome.assertOneFailure("A rolling deployment of a new droplet fails no request and switches versions",
@@ -84,7 +80,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void servicesCatchBindingsMissingFromVcapServices() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.bindingsLeftOutOfVcapServices(true),
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.bindingsLeftOutOfVcapServices(true),
                 "@services and @user-provided");
 
         outcome.assertOneFailure("A bound user-provided service appears in VCAP_SERVICES with its credentials, "
@@ -93,7 +89,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void isolationCatchesAuthorizationTurnedOff() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.authorizationOff(true), "@isolation and @space-boundary");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.authorizationOff(true), "@isolation and @space-boundary");
 
         outcome.assertOneFailure("A space developer works in their space and cannot see or create beyond it",
                 "GET of an app in a space the developer has no role in must fail");
@@ -101,7 +97,7 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void manifestsCatchIgnoredInstances() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.manifestInstancesIgnored(true), "@manifests");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.manifestInstancesIgnored(true), "@manifests");
 
         outcome.assertOneFailure("A manifest sets instances, environment and routes",
                 "instances of the web process after the manifest giving it 2 was applied");
@@ -109,11 +105,11 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void theSameSelectionsPassOnASoundPlatform() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> { }, "(@routing and @unmap) or (@tasks and @exit-status)");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> { }, "(@routing and @unmap) or (@tasks and @exit-status)");
 
-        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(outcome.run().exitCode()).as(outcome.run().toString()).isEqualTo(ExitCode.PASSED);
         assertThat(outcome.scenarios()).extracting(scenario -> scenario.path("status").asText())
-                .as("statuses in %s", outcome.summary).containsExactly("passed", "passed");
+                .as("statuses in %s", outcome.summary()).containsExactly("passed", "passed");
     }
 
     // managed services, brokers, route services, sharing (issue 11): one run with every fault on at once
@@ -122,10 +118,10 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void managedServicesRouteServicesAndSharingPassOnASoundPlatform() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> { }, MANAGED_SERVICES, "1");
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> { }, MANAGED_SERVICES, "1");
 
-        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.PASSED);
-        assertThat(outcome.scenarios()).as("scenarios in %s", outcome.summary).hasSize(8)
+        assertThat(outcome.run().exitCode()).as(outcome.run().toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(outcome.scenarios()).as("scenarios in %s", outcome.summary()).hasSize(8)
                 .allSatisfy(scenario -> assertThat(scenario.path("status").asText()).isEqualTo("passed"));
         for (String left : List.of("service_brokers", "service_instances", "service_bindings", "organizations")) {
             assertThat(SimStatus.count(sim, left)).as("%s in the embedded CF after the run", left).isZero();
@@ -134,12 +130,12 @@ class AcceptanceCatchesBrokenPlatformTest {
 
     @Test
     void managedServicesRouteServicesAndSharingEachCatchTheirBreakage() throws IOException {
-        Outcome outcome = runAgainstBrokenSim(faults -> faults.brokerPlansShownPublic(true)
+        SimScenarioRun outcome = runAgainstBrokenSim(faults -> faults.brokerPlansShownPublic(true)
                 .asyncProvisionReportedDoneAtOnce(true).managedCredentialsLeftOutOfVcapServices(true)
                 .unbindWithoutCatalogIds(true).brokerErrorDescriptionDropped(true).routeServicesBypassed(true)
                 .sharingIgnored(true), MANAGED_SERVICES, "1");
 
-        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(outcome.run().exitCode()).as(outcome.run().toString()).isEqualTo(ExitCode.FAILED);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("A space-scoped broker's catalog becomes offerings and plans visible in its space only",
                 "visibility_type of plan");
@@ -160,52 +156,14 @@ class AcceptanceCatchesBrokenPlatformTest {
         expected.forEach((scenario, part) -> outcome.assertFailed(scenario, part));
     }
 
-    private Outcome runAgainstBrokenSim(Consumer<TestFaults> fault, String tags) throws IOException {
+    private SimScenarioRun runAgainstBrokenSim(Consumer<TestFaults> fault, String tags) throws IOException {
         return runAgainstBrokenSim(fault, tags, TIMEOUT_SCALE);
     }
 
-    private Outcome runAgainstBrokenSim(Consumer<TestFaults> fault, String tags, String timeoutScale) throws IOException {
+    private SimScenarioRun runAgainstBrokenSim(Consumer<TestFaults> fault, String tags, String timeoutScale)
+            throws IOException {
         sim = Sim.start(SimOptions.defaults());
         fault.accept(sim.testFaults());
-        Path config = dir.resolve("sim.yml");
-        sim.writeConfig(config);
-        Path reports = dir.resolve("reports");
-        CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance",
-                "--tags", tags, "--parallel", "4", "--timeout-scale", timeoutScale, "--no-html",
-                "--reports", reports.toString());
-        return new Outcome(run, JSON.readTree(reports.resolve("summary.json").toFile()));
-    }
-
-    /** A run's console output and exit code, and its summary.json. */
-    private record Outcome(CommandLineRun run, JsonNode summary) {
-
-        List<JsonNode> scenarios() {
-            List<JsonNode> scenarios = new ArrayList<>();
-            summary.path("scenarios").forEach(scenarios::add);
-            return scenarios;
-        }
-
-        /** The named scenario failed, and its error names the given part, in summary.json and on the console. */
-        void assertFailed(String scenario, String errorPart) {
-            JsonNode found = scenarios().stream().filter(s -> s.path("name").asText().equals(scenario)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no scenario '" + scenario + "' in " + summary));
-            assertThat(found.path("status").asText()).as("status of '%s' in %s", scenario, summary).isEqualTo("failed");
-            assertThat(found.path("error").asText()).as("summary.json error of '%s'", scenario).contains(errorPart);
-            assertThat(run.out()).as("console output").contains(errorPart);
-        }
-
-        /** The run failed (exit 1) because of exactly the named scenario, whose error names every given part. */
-        void assertOneFailure(String scenario, String... errorParts) {
-            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FAILED);
-            List<JsonNode> failed = scenarios().stream()
-                    .filter(s -> s.path("status").asText().equals("failed")).toList();
-            assertThat(failed).as("failed scenarios in %s", summary).hasSize(1);
-            assertThat(failed.get(0).path("name").asText()).isEqualTo(scenario);
-            String error = failed.get(0).path("error").asText();
-            for (String part : errorParts) {
-                assertThat(error).as("summary.json error of '%s'", scenario).contains(part);
-                assertThat(run.out()).as("console output").contains(part);
-            }
-        }
+        return SimScenarioRun.of(sim, dir, "acceptance", tags, 4, timeoutScale);
     }
 }

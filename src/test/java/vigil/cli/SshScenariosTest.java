@@ -1,13 +1,8 @@
 package vigil.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +17,6 @@ import vigil.sim.TestFaults;
  * and in {@code summary.json}.
  */
 class SshScenariosTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SCENARIOS = 7;
 
     @TempDir
@@ -30,19 +24,14 @@ class SshScenariosTest {
 
     @Test
     void everySshScenarioPassesOnASoundPlatform() throws IOException {
-        Outcome outcome = run(faults -> { }, "sound");
-
-        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.PASSED);
-        assertThat(outcome.statuses()).as("statuses in %s", outcome.summary).hasSize(SCENARIOS)
-                .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("passed"));
+        run(faults -> { }).assertAllPassed(SCENARIOS);
     }
 
     @Test
     void everySshScenarioFailsOnAPlatformBrokenItsWay() throws IOException {
-        Outcome outcome = run(faults -> faults.sshWithoutInstanceEnvironment(true).sshCodesReusable(true)
-                .sshAllowedWhenDisabled(true).authorizationOff(true).sshPortForwardingRefused(true), "broken");
+        SimScenarioRun outcome = run(faults -> faults.sshWithoutInstanceEnvironment(true).sshCodesReusable(true)
+                .sshAllowedWhenDisabled(true).authorizationOff(true).sshPortForwardingRefused(true));
 
-        assertThat(outcome.run.exitCode()).as(outcome.run.toString()).isEqualTo(ExitCode.FAILED);
         outcome.assertFailed("A command runs in the chosen instance, with that instance's environment",
                 "stdout of the command: the instance's index");
         outcome.assertFailed("An interactive shell runs what is typed, in the instance",
@@ -59,38 +48,10 @@ class SshScenariosTest {
                 "GET /index through the SSH port forward");
     }
 
-    private Outcome run(Consumer<TestFaults> faults, String name) throws IOException {
+    private SimScenarioRun run(Consumer<TestFaults> faults) throws IOException {
         try (Sim sim = Sim.start(SimOptions.defaults())) {
             faults.accept(sim.testFaults());
-            Path config = dir.resolve(name + ".yml");
-            sim.writeConfig(config);
-            Path reports = dir.resolve(name);
-            CommandLineRun run = CommandLineRun.of("run", "--config", config.toString(), "--suites", "acceptance",
-                    "--tags", "@ssh", "--parallel", "4", "--timeout-scale", "0.1", "--no-html",
-                    "--reports", reports.toString());
-            return new Outcome(run, JSON.readTree(reports.resolve("summary.json").toFile()));
-        }
-    }
-
-    private record Outcome(CommandLineRun run, JsonNode summary) {
-
-        Map<String, String> statuses() {
-            Map<String, String> statuses = new LinkedHashMap<>();
-            summary.path("scenarios").forEach(s -> statuses.put(s.path("name").asText(), s.path("status").asText()));
-            return statuses;
-        }
-
-        void assertFailed(String scenario, String errorPart) {
-            JsonNode found = null;
-            for (JsonNode s : summary.path("scenarios")) {
-                if (s.path("name").asText().equals(scenario)) {
-                    found = s;
-                }
-            }
-            assertThat(found).as("scenario '%s' in %s", scenario, summary).isNotNull();
-            assertThat(found.path("status").asText()).as("status of '%s'", scenario).isEqualTo("failed");
-            assertThat(found.path("error").asText()).as("summary.json error of '%s'", scenario).contains(errorPart);
-            assertThat(run.out()).as("console output").contains(errorPart);
+            return SimScenarioRun.of(sim, dir, "acceptance", "@ssh", 4, "0.1");
         }
     }
 }
