@@ -141,6 +141,8 @@ public final class Sim implements AutoCloseable {
             SshProxy ssh = remember(started, SshStart.await(sshStarting));
             api.appSsh(ssh.address(), ssh.hostKeyFingerprint(), uaa.sshProxyClient().id());
             TcpRouter tcpRouter = remember(started, TcpRouter.start(api.network(), cells));
+            // Syslog drains through TCP routes: a drain URL naming a TCP domain goes to the TCP router.
+            syslogDrains.dialTcpDomainsAt(api.network()::isTcpDomain, tcpRouter.address());
             ContainerNetwork containerNetwork = remember(started, ContainerNetwork.start(api.network(), cells));
             cells.networkFlags(containerNetwork::jvmFlags);
             // Brokers pushed as apps: the CC reaches them at their instances (issue 11).

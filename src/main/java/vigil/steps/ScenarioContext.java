@@ -40,6 +40,14 @@ public final class ScenarioContext {
         }
     }
 
+    // Syslog drains through TCP routes: a line of the scenario's text output (Cucumber's and Allure's reports).
+    /** Writes a line to the scenario's output, e.g. which address a step used. Outside a scenario it does nothing. */
+    void log(String text) {
+        if (scenario != null) {
+            scenario.log(text);
+        }
+    }
+
     CfClient cf() {
         return run.cf();
     }

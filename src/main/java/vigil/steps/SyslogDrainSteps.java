@@ -17,15 +17,19 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import vigil.cf.AppLogLine;
 import vigil.cf.AppResponse;
+import vigil.cf.Domain;
 import vigil.cf.PushRequest;
 import vigil.cf.PushedApp;
+import vigil.cf.Route;
 
 /**
  * Syslog drains, as CATS's app_syslog_tcp checks them: a listener app (the test app in listener mode, printing what it
  * receives) is the drain; a user-provided service with {@code syslog_drain_url} pointing at it is bound to the test
- * app; the app's lines must reach the listener as RFC 5424 messages framed by octet counting. The listener is reached
- * at the address CC's process stats give for it ({@code host} and the {@code external} port): CF's syslog agents
- * dial drains from the cells, which reach each other's app ports.
+ * app; the app's lines must reach the listener as RFC 5424 messages framed by octet counting. With TCP routing
+ * ({@code tcp_domain} set, as for the {@code @tcp-routing} scenarios) the listener is reached as CATS reaches it:
+ * through a TCP route of its own, {@code syslog://TCP-DOMAIN:ROUTE-PORT}. Without, at the address CC's process stats
+ * give for it ({@code host} and the {@code external} port): CF's syslog agents dial drains from the cells, which
+ * then must reach each other's app ports.
  */
 public final class SyslogDrainSteps {
     private static final String LISTENER = "syslog listener";
@@ -38,6 +42,7 @@ public final class SyslogDrainSteps {
     private String marker;
     private SyslogMessage received;
     private String unframed;
+    private String drainUrl;
     private final String unboundMarker = "vigil-undrained-" + UUID.randomUUID();
 
     public SyslogDrainSteps(ScenarioContext context) {
@@ -55,12 +60,8 @@ public final class SyslogDrainSteps {
     @When("a user-provided service with the listener as syslog drain is bound to the app")
     public void drainIsBound() {
         PushedApp listener = context.app(LISTENER);
-        List<String> addresses = Awaitility.await("an external address of " + listener.app().name() + " in its stats")
-                .pollInSameThread()
-                .pollInterval(context.cf().timeouts().poll())
-                .atMost(context.cf().timeouts().start())
-                .until(() -> context.cf().processes().externalAddresses(listener.app().guid()), list -> !list.isEmpty());
-        String url = "syslog://" + addresses.get(0);
+        String url = "syslog://" + listenerAddress(listener);
+        drainUrl = url;
         String space = context.workspace().space().guid();
         String name = context.run().workspace().names().next("drain");
         String instance = context.cf().services().createSyslogDrain(name, space, url);
@@ -69,6 +70,28 @@ public final class SyslogDrainSteps {
             context.cf().services().unbind(binding);
             context.cf().services().delete(instance);
         });
+    }
+
+    /** CATS's way where the CF has TCP routing: a TCP route to the listener; else its cell address from the stats. */
+    private String listenerAddress(PushedApp listener) {
+        if (context.config().tcpDomain() != null) {
+            Domain domain = TcpDomainOfRun.of(context.run());
+            Route route = context.cf().routes().createTcp(domain.guid(), context.workspace().space().guid());
+            assertThat(route.port()).as("port of the TCP route %s for the syslog listener", route.url()).isNotNull();
+            context.cf().routes().map(route.guid(), listener.app().guid());
+            String address = domain.name() + ":" + route.port();
+            context.log("syslog drain URL syslog://" + address + ": the TCP route " + route.url() + " of the listener "
+                    + listener.app().name() + " (tcp_domain is set)");
+            return address;
+        }
+        List<String> addresses = Awaitility.await("an external address of " + listener.app().name() + " in its stats")
+                .pollInSameThread()
+                .pollInterval(context.cf().timeouts().poll())
+                .atMost(context.cf().timeouts().start())
+                .until(() -> context.cf().processes().externalAddresses(listener.app().guid()), list -> !list.isEmpty());
+        context.log("syslog drain URL syslog://" + addresses.get(0) + ": the cell address of the listener "
+                + listener.app().name() + " from its process stats (no tcp_domain, so no TCP route)");
+        return addresses.get(0);
     }
 
     @When("the app keeps writing a unique line to its log until the listener has it")
@@ -148,7 +171,8 @@ public final class SyslogDrainSteps {
         String[] lastSeen = {"nothing yet"};
         Optional<String> line;
         try {
-            line = Awaitility.await("the line " + marker + " at the syslog listener " + listener.app().name())
+            line = Awaitility.await("the line " + marker + " at the syslog listener " + listener.app().name()
+                    + " (drain " + drainUrl + ")")
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(500))
                 .atMost(context.config().scaled(Duration.ofMinutes(2)))

@@ -102,4 +102,10 @@ public final class NetworkRoutes {
         }
         return targets;
     }
+
+    // Syslog drains through TCP routes: which host names the TCP router answers for.
+    /** Whether {@code host} names a TCP domain (router group default-tcp): in real CF its DNS leads to the TCP router. */
+    public boolean isTcpDomain(String host) {
+        return !store.domains.where(domain -> domain.tcp() && domain.name().equalsIgnoreCase(host)).isEmpty();
+    }
 }

@@ -54,8 +54,9 @@ final class DrainConnection implements AutoCloseable {
         return null;
     }
 
-    static DrainConnection open(URI url, AppSyslogDrain drain) throws IOException {
-        InetAddress address = loopback(url.getHost());
+    /** @param dialHost where to connect: the URL's host, or the TCP router for a TCP domain's name */
+    static DrainConnection open(URI url, String dialHost, AppSyslogDrain drain) throws IOException {
+        InetAddress address = loopback(dialHost);
         Socket plain = new Socket();
         try {
             plain.connect(new InetSocketAddress(address, url.getPort()), CONNECT_TIMEOUT_MS);

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.sim.api.AppSyslogDrain;
@@ -28,6 +29,7 @@ final class DrainWriter implements Runnable {
 
     private final AppSyslogDrain drain;
     private final URI url;
+    private final UnaryOperator<String> dialHost;
     private final Supplier<SyslogFormat.Variant> variant;
     private final Consumer<LogLine> appLog;
     private final Clock clock;
@@ -35,10 +37,11 @@ final class DrainWriter implements Runnable {
     private final LinkedBlockingQueue<LogLine> queue = new LinkedBlockingQueue<>(QUEUED_LINES);
     private volatile boolean stopped;
 
-    DrainWriter(AppSyslogDrain drain, Supplier<SyslogFormat.Variant> variant, Consumer<LogLine> appLog, Clock clock,
+    DrainWriter(AppSyslogDrain drain, UnaryOperator<String> dialHost, Supplier<SyslogFormat.Variant> variant, Consumer<LogLine> appLog, Clock clock,
                 Runnable ended) {
         this.drain = drain;
         this.url = URI.create(drain.url());
+        this.dialHost = dialHost;
         this.variant = variant;
         this.appLog = appLog;
         this.clock = clock;
@@ -98,7 +101,7 @@ final class DrainWriter implements Runnable {
         while (!stopped) {
             try {
                 if (connection == null) {
-                    connection = DrainConnection.open(url, drain);
+                    connection = DrainConnection.open(url, dialHost.apply(url.getHost()), drain);
                 }
                 connection.write(SyslogFormat.frame(line, drain, variant.get()));
                 return connection;

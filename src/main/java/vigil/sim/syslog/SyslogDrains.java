@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.sim.api.AppSyslogDrain;
@@ -42,6 +44,8 @@ public final class SyslogDrains implements AutoCloseable {
     private final AtomicBoolean spaceWide = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private AutoCloseable subscription;
+    /** The host a drain URL's host is dialled at: itself, unless it names a TCP domain (see dialTcpDomainsAt). */
+    private volatile UnaryOperator<String> dialHost = UnaryOperator.identity();
 
     private SyslogDrains(AppRuntime runtime, BiFunction<String, Boolean, List<AppSyslogDrain>> drainsOf, Clock clock) {
         this.runtime = runtime;
@@ -64,6 +68,16 @@ public final class SyslogDrains implements AutoCloseable {
         SyslogDrains drains = new SyslogDrains(runtime, drainsOf, clock);
         drains.subscription = runtime.subscribeLogs(drains::route);
         return drains;
+    }
+
+    /**
+     * Drains named by a TCP domain ({@code syslog://tcp.vigil.test:PORT}, a TCP route's address, as CATS binds its
+     * listener) are dialled at the TCP router, which forwards them to the route's app. In real CF the TCP domain's
+     * DNS name leads to the TCP router's load balancer; the embedded CF has no DNS for it, so its syslog agent looks
+     * the host up among the Cloud Controller's TCP domains instead. TLS still verifies the URL's own host name.
+     */
+    public void dialTcpDomainsAt(Predicate<String> isTcpDomain, String routerAddress) {
+        dialHost = host -> isTcpDomain.test(host) ? routerAddress : host;
     }
 
     /** <b>Test-only fault</b>: messages go out one per line (non-transparent framing), not octet-counted. */
@@ -123,7 +137,8 @@ public final class SyslogDrains implements AutoCloseable {
 
     private DrainWriter newWriter(AppSyslogDrain drain, String key) {
         DrainWriter[] self = new DrainWriter[1];
-        self[0] = new DrainWriter(drain, this::variant, runtime::appendLog, clock, () -> writers.remove(key, self[0]));
+        self[0] = new DrainWriter(drain, dialHost, this::variant, runtime::appendLog, clock,
+                () -> writers.remove(key, self[0]));
         threads.execute(self[0]);
         return self[0];
     }
