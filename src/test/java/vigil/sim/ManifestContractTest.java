@@ -110,6 +110,7 @@ class ManifestContractTest {
                     health-check-http-endpoint: /health
                     health-check-invocation-timeout: 3
                     timeout: 60
+                    health-check-interval: 5
                     readiness-health-check-type: http
                     readiness-health-check-http-endpoint: /ready
                   - type: worker
@@ -131,6 +132,7 @@ class ManifestContractTest {
         assertThat(web.at("/health_check/data/endpoint").asText()).isEqualTo("/health");
         assertThat(web.at("/health_check/data/invocation_timeout").asInt()).isEqualTo(3);
         assertThat(web.at("/health_check/data/timeout").asInt()).isEqualTo(60);
+        assertThat(web.at("/health_check/data/interval").asInt()).isEqualTo(5);
         assertThat(web.at("/readiness_health_check/type").asText()).isEqualTo("http");
         assertThat(web.at("/readiness_health_check/data/endpoint").asText()).isEqualTo("/ready");
         // No droplet has a worker type yet: the manifest makes the process, as CC does.
@@ -161,9 +163,19 @@ class ManifestContractTest {
         String manifest = requests.raw("/v3/apps/" + app + "/manifest").raw().body();
         assertThat(manifest).contains("type: worker").contains("command: ./worker").contains("memory: 128M")
                 .contains("health-check-http-endpoint: /health").contains("health-check-invocation-timeout: 3")
-                .contains("timeout: 60").contains("readiness-health-check-type: http")
+                .contains("timeout: 60").contains("health-check-interval: 5").contains("readiness-health-check-type: http")
                 .contains("readiness-health-check-http-endpoint: /ready").contains("sidecars:")
                 .contains("name: proxy").contains("command: ./proxy --v2").contains("memory: 64M");
+
+        // A started app runs a type the manifest adds at once, with the manifest's count and command.
+        cc.pushDroplet(app);
+        cc.post("/v3/apps/" + app + "/actions/start", null);
+        cc.awaitJob(apply("applications: [{name: multi, processes: [{type: clock, instances: 1, command: ./clock}]}]"));
+        assertThat(cc.runtime.lastDesire()).satisfies(desired -> {
+            assertThat(desired.processType()).isEqualTo("clock");
+            assertThat(desired.instances()).isEqualTo(1);
+            assertThat(desired.command()).isEqualTo("./clock");
+        });
     }
 
     @Test
@@ -174,6 +186,7 @@ class ManifestContractTest {
                   processes:
                   - type: worker
                     instances: -2
+                    memory: lots
                     health-check-type: tcp
                     health-check-http-endpoint: health
                     timeout: 0
@@ -183,18 +196,25 @@ class ManifestContractTest {
                   sidecars:
                   - name: proxy
                     process_types: []
+                  - command: ./agent
+                    process_types: [web]
+                    memory: 0M
                 """);
         assertThat(invalid.status()).as(invalid.raw().body()).isEqualTo(422);
         assertThat(invalid.json().get("errors")).extracting(error -> error.get("detail").asText()).containsExactly(
+                "For application 'bad-processes': All Processes must specify a type",
+                "For application 'bad-processes': Process \"worker\" may only be present once",
+                "For application 'bad-processes': Process \"worker\": Memory is not a number",
+                "For application 'bad-processes': Sidecar \"proxy\": Command can't be blank",
+                "For application 'bad-processes': Sidecar \"proxy\": Process types must have at least 1 process_type",
+                "For application 'bad-processes': Sidecar name can't be blank",
+                "For application 'bad-processes': Sidecar memory in mb must be greater than 0",
+                "For application 'bad-processes': Process \"worker\": Instances must be greater than or equal to 0",
+                "For application 'bad-processes': Process \"worker\": Health check type must be \"http\" to set a health check HTTP endpoint",
                 "For application 'bad-processes': Process \"worker\": Health check type must be \"port\", \"process\", or \"http\"",
                 "For application 'bad-processes': Process \"worker\": Health check http endpoint must be a valid URI path",
-                "For application 'bad-processes': Process \"worker\": Timeout must be greater than or equal to 1",
                 "For application 'bad-processes': Process \"worker\": Readiness health check type must be \"port\", \"process\", or \"http\"",
-                "For application 'bad-processes': Process \"worker\": Instances must be greater than or equal to 0",
-                "For application 'bad-processes': Process \"worker\" may only be present once",
-                "For application 'bad-processes': All Processes must specify a type",
-                "For application 'bad-processes': Sidecar \"proxy\": Command must not be empty",
-                "For application 'bad-processes': Sidecar \"proxy\": Process types must have at least 1 process_type");
+                "For application 'bad-processes': Process \"worker\": Timeout must be greater than or equal to 1");
         assertThat(cc.get("/v3/apps?names=bad-processes").json().get("resources")).isEmpty();
     }
 }

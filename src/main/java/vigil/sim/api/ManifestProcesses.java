@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,8 +35,9 @@ final class ManifestProcesses {
 
     /** One {@code processes:} entry; null fields were not given. */
     record ProcessEntry(String type, Integer instances, Integer memoryMb, Integer diskMb, String command,
-                        String healthCheckType, String healthCheckEndpoint, Integer invocationTimeout, Integer timeout,
-                        String readinessType, String readinessEndpoint, Integer readinessInvocationTimeout) {
+                        String healthCheckType, String healthCheckEndpoint, Integer invocationTimeout, Integer interval,
+                        Integer timeout, String readinessType, String readinessEndpoint,
+                        Integer readinessInvocationTimeout, Integer readinessInterval) {
     }
 
     /** One {@code sidecars:} entry. */
@@ -44,7 +47,12 @@ final class ManifestProcesses {
     private ManifestProcesses() {
     }
 
-    static List<ProcessEntry> processes(JsonNode value, List<String> problems) {
+    /**
+     * The entries of {@code processes:}. As CC orders them, type and byte-size problems go to {@code problems} at
+     * once, and the scale (instances) and then update (command, checks) ones to {@code laterProblems}, which CC
+     * lists after the sidecars' problems.
+     */
+    static List<ProcessEntry> processes(JsonNode value, List<String> problems, List<String> laterProblems) {
         List<ProcessEntry> entries = new ArrayList<>();
         if (value == null || value.isNull()) {
             return entries;
@@ -54,18 +62,40 @@ final class ManifestProcesses {
             return entries;
         }
         Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        List<JsonNode> typed = new ArrayList<>();
+        boolean untyped = false;
         for (JsonNode process : value) {
-            String type = process.path("type").isTextual() ? process.get("type").asText().trim() : "";
+            String type = type(process);
             if (type.isEmpty()) {
-                problems.add("All Processes must specify a type");
-                continue;
+                untyped = true;
+            } else if (seen.add(type)) {
+                typed.add(process);
+            } else {
+                duplicates.add(type);
             }
-            if (!seen.add(type)) {
-                problems.add("Process \"" + type + "\" may only be present once");
-                continue;
-            }
+        }
+        if (untyped) {
+            problems.add("All Processes must specify a type");
+        }
+        duplicates.forEach(type -> problems.add("Process \"" + type + "\" may only be present once"));
+        List<String> scaleProblems = new ArrayList<>();
+        List<String> updateProblems = new ArrayList<>();
+        for (JsonNode process : typed) {
+            String type = type(process);
             String prefix = "Process \"" + type + "\": ";
             List<String> own = new ArrayList<>();
+            String checkType = text(process, "health-check-type");
+            String endpoint = text(process, "health-check-http-endpoint");
+            String readinessType = text(process, "readiness-health-check-type");
+            String readinessEndpoint = text(process, "readiness-health-check-http-endpoint");
+            // In the order CC's ManifestProcessUpdateMessage checks them, so the errors list the same way.
+            if (checkType != null && endpoint != null && !"http".equals(checkType)) {
+                own.add("Health check type must be \"http\" to set a health check HTTP endpoint");
+            }
+            if (readinessType != null && readinessEndpoint != null && !"http".equals(readinessType)) {
+                own.add("Readiness health check type must be \"http\" to set a health check HTTP endpoint");
+            }
             String command = null;
             JsonNode commandNode = process.get("command");
             if (commandNode != null && !commandNode.isNull()) {
@@ -74,27 +104,30 @@ final class ManifestProcesses {
                     own.add("Command must be between 1 and 4096 characters");
                 }
             }
-            String checkType = text(process, "health-check-type");
             if (checkType != null && !CHECK_TYPES.contains(checkType)) {
                 own.add("Health check type must be \"port\", \"process\", or \"http\"");
             }
-            String endpoint = path(process, "health-check-http-endpoint", "Health check http endpoint", own);
+            uriPath(endpoint, "Health check http endpoint", own);
             Integer invocation = seconds(process, "health-check-invocation-timeout", "Health check invocation timeout", own);
-            Integer timeout = seconds(process, "timeout", "Timeout", own);
-            String readinessType = text(process, "readiness-health-check-type");
+            Integer interval = seconds(process, "health-check-interval", "Health check interval", own);
             if (readinessType != null && !CHECK_TYPES.contains(readinessType)) {
                 own.add("Readiness health check type must be \"port\", \"process\", or \"http\"");
             }
-            String readinessEndpoint = path(process, "readiness-health-check-http-endpoint",
-                    "Readiness health check http endpoint", own);
             Integer readinessInvocation = seconds(process, "readiness-health-check-invocation-timeout",
                     "Readiness health check invocation timeout", own);
-            own.forEach(problem -> problems.add(prefix + problem));
-            entries.add(new ProcessEntry(type, ManifestsEndpoint.instances(process.get("instances"), type, problems),
-                    ManifestsEndpoint.megabytes(process.get("memory"), type, "Memory", problems),
-                    ManifestsEndpoint.megabytes(process.get("disk_quota"), type, "Disk quota", problems), command,
-                    checkType, endpoint, invocation, timeout, readinessType, readinessEndpoint, readinessInvocation));
+            uriPath(readinessEndpoint, "Readiness health check http endpoint", own);
+            Integer readinessInterval = seconds(process, "readiness-health-check-interval",
+                    "Readiness health check interval", own);
+            Integer timeout = seconds(process, "timeout", "Timeout", own);
+            own.forEach(problem -> updateProblems.add(prefix + problem));
+            Integer memory = ManifestsEndpoint.megabytes(process.get("memory"), type, "Memory", problems);
+            Integer disk = ManifestsEndpoint.megabytes(process.get("disk_quota"), type, "Disk quota", problems);
+            entries.add(new ProcessEntry(type, ManifestsEndpoint.instances(process.get("instances"), type, scaleProblems),
+                    memory, disk, command, checkType, endpoint, invocation, interval, timeout, readinessType,
+                    readinessEndpoint, readinessInvocation, readinessInterval));
         }
+        laterProblems.addAll(scaleProblems);
+        laterProblems.addAll(updateProblems);
         return entries;
     }
 
@@ -109,27 +142,33 @@ final class ManifestProcesses {
         }
         for (JsonNode sidecar : value) {
             String name = text(sidecar, "name");
-            String prefix = name == null ? "Sidecar: " : "Sidecar \"" + name + "\": ";
             List<String> own = new ArrayList<>();
             if (name == null || name.isBlank()) {
-                own.add("Name must not be empty");
+                own.add("Name can't be blank");
             }
             String command = text(sidecar, "command");
             if (command == null || command.isBlank()) {
-                own.add("Command must not be empty");
+                own.add("Command can't be blank");
             }
             List<String> types = new ArrayList<>();
             JsonNode typesNode = sidecar.get("process_types");
-            if (typesNode == null || !typesNode.isArray() || typesNode.isEmpty()) {
+            if (typesNode == null || !typesNode.isArray()) {
+                own.add("Process types must be an array");
+            } else if (typesNode.isEmpty()) {
                 own.add("Process types must have at least 1 process_type");
             } else {
                 typesNode.forEach(type -> types.add(type.asText()));
             }
-            own.forEach(problem -> problems.add(prefix + problem));
-            List<String> memoryProblems = new ArrayList<>();
-            Integer memory = ManifestsEndpoint.megabytes(sidecar.get("memory"), "", "Memory", memoryProblems);
-            // megabytes words its problems for a process; a sidecar's carry the sidecar's prefix instead.
-            memoryProblems.forEach(problem -> problems.add(prefix + problem.substring("Process \"\": ".length())));
+            // CC passes a memory it cannot convert on as it is, so its sidecar message words the problem.
+            List<String> unconvertible = new ArrayList<>();
+            Integer memory = ManifestsEndpoint.megabytes(sidecar.get("memory"), "", "Memory", unconvertible);
+            if (!unconvertible.isEmpty()) {
+                own.add(unconvertible.get(0).endsWith("greater than 0MB") ? "Memory in mb must be greater than 0"
+                        : "Memory in mb is not a number");
+            }
+            // As CC: a named sidecar's problems read 'Sidecar "name": ...', an unnamed one's 'Sidecar name can't ...'.
+            own.forEach(problem -> problems.add(name == null || name.isBlank()
+                    ? "Sidecar " + problem.toLowerCase(Locale.ROOT) : "Sidecar \"" + name + "\": " + problem));
             entries.add(new SidecarEntry(name, types, command, memory));
         }
         return entries;
@@ -145,7 +184,7 @@ final class ManifestProcesses {
             AppProcess.HealthCheckSpec newCheck = new AppProcess.HealthCheckSpec(checkType,
                     entry.timeout() != null ? entry.timeout() : check.timeout(),
                     entry.invocationTimeout() != null ? entry.invocationTimeout() : check.invocationTimeout(),
-                    check.interval(), "http".equals(checkType) ? endpoint : null);
+                    entry.interval() != null ? entry.interval() : check.interval(), "http".equals(checkType) ? endpoint : null);
             boolean readinessChanged = updateReadiness(store, current, entry);
             // As a PATCH of the process: a new check type or endpoint replaces a started app's instances.
             boolean newVersion = readinessChanged || !Objects.equals(newCheck.type(), check.type())
@@ -164,7 +203,8 @@ final class ManifestProcesses {
 
     /** Stores the entry's readiness check if it changes the process's; true when it did. */
     private static boolean updateReadiness(CcRepositories store, AppProcess process, ProcessEntry entry) {
-        if (entry.readinessType() == null && entry.readinessEndpoint() == null && entry.readinessInvocationTimeout() == null) {
+        if (entry.readinessType() == null && entry.readinessEndpoint() == null && entry.readinessInvocationTimeout() == null
+                && entry.readinessInterval() == null) {
             return false;
         }
         ReadinessCheck before = store.readinessChecks.get(process.guid()).orElse(ReadinessCheck.none(process.guid(), store.now()));
@@ -172,9 +212,11 @@ final class ManifestProcesses {
         String endpoint = entry.readinessEndpoint() != null ? entry.readinessEndpoint() : before.endpoint();
         ReadinessCheck next = new ReadinessCheck(process.guid(), type, "http".equals(type) ? endpoint : null,
                 entry.readinessInvocationTimeout() != null ? entry.readinessInvocationTimeout() : before.invocationTimeout(),
-                before.interval(), before.createdAt(), store.now());
+                entry.readinessInterval() != null ? entry.readinessInterval() : before.interval(), before.createdAt(),
+                store.now());
         if (Objects.equals(next.type(), before.type()) && Objects.equals(next.endpoint(), before.endpoint())
-                && Objects.equals(next.invocationTimeout(), before.invocationTimeout())) {
+                && Objects.equals(next.invocationTimeout(), before.invocationTimeout())
+                && Objects.equals(next.interval(), before.interval())) {
             return false;
         }
         store.readinessChecks.remove(process.guid());
@@ -215,6 +257,9 @@ final class ManifestProcesses {
         if (process.healthCheck().invocationTimeout() != null) {
             node.put("health-check-invocation-timeout", process.healthCheck().invocationTimeout());
         }
+        if (process.healthCheck().interval() != null) {
+            node.put("health-check-interval", process.healthCheck().interval());
+        }
         if (process.healthCheck().timeout() != null) {
             node.put("timeout", process.healthCheck().timeout());
         }
@@ -225,6 +270,9 @@ final class ManifestProcesses {
             }
             if (check.invocationTimeout() != null) {
                 node.put("readiness-health-check-invocation-timeout", check.invocationTimeout());
+            }
+            if (check.interval() != null) {
+                node.put("readiness-health-check-interval", check.interval());
             }
         });
     }
@@ -247,17 +295,19 @@ final class ManifestProcesses {
         }
     }
 
+    private static String type(JsonNode process) {
+        return process.path("type").isTextual() ? process.get("type").asText().trim() : "";
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String path(JsonNode node, String field, String label, List<String> problems) {
-        String value = text(node, field);
+    private static void uriPath(String value, String label, List<String> problems) {
         if (value != null && !value.startsWith("/")) {
             problems.add(label + " must be a valid URI path");
         }
-        return value;
     }
 
     private static Integer seconds(JsonNode node, String field, String label, List<String> problems) {
@@ -265,10 +315,15 @@ final class ManifestProcesses {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.asLong() < 1) {
+        if (!value.isNumber()) {
+            problems.add(label + " is not a number");
+        } else if (!value.isIntegralNumber()) {
+            problems.add(label + " must be an integer");
+        } else if (value.asLong() < 1) {
             problems.add(label + " must be greater than or equal to 1");
-            return null;
+        } else {
+            return value.asInt();
         }
-        return value.asInt();
+        return null;
     }
 }

@@ -158,8 +158,11 @@ final class ManifestsEndpoint {
             List<String> routes = routes(application.get("routes"), problems);
             List<String> services = services(application.get("services"), problems);
             String command = application.path("command").isTextual() ? application.get("command").asText() : null;
-            List<ManifestProcesses.ProcessEntry> processes = ManifestProcesses.processes(application.get("processes"), problems);
+            List<String> processProblems = new ArrayList<>();
+            List<ManifestProcesses.ProcessEntry> processes = ManifestProcesses.processes(application.get("processes"),
+                    problems, processProblems);
             List<ManifestProcesses.SidecarEntry> sidecars = ManifestProcesses.sidecars(application.get("sidecars"), problems);
+            problems.addAll(processProblems);
             String prefix = name.isEmpty() ? "For application at index " + i + ": " : "For application '" + name + "': ";
             problems.forEach(problem -> errors.add(CcError.unprocessable(prefix + problem)));
             manifests.add(new AppManifest(name, instances, memory, disk, env, routes, services, command, processes, sidecars));
