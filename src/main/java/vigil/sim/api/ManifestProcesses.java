@@ -226,11 +226,7 @@ final class ManifestProcesses {
 
     /** As CC: a process of a type the droplet does not have is made with the type's defaults (0 instances if not web). */
     private static AppProcess create(CcRepositories store, App app, String type) {
-        boolean web = AppProcess.WEB.equals(type);
-        AppProcess process = new AppProcess(web ? app.guid() : CcRepositories.newGuid(), app.guid(), type, null,
-                web ? 1 : 0, AppsEndpoint.DEFAULT_MEMORY_MB, AppsEndpoint.DEFAULT_DISK_MB, -1,
-                AppProcess.HealthCheckSpec.defaultFor(type), CcRepositories.newGuid(), store.now(), store.now(),
-                Metadata.EMPTY);
+        AppProcess process = DropletProcessTypes.fresh(app.guid(), type, store.now());
         store.processes.addUnless(process, other -> other.appGuid().equals(app.guid()) && other.type().equals(type));
         return store.processOf(app.guid(), type).orElseThrow(() -> CcError.notFound("Process"));
     }
