@@ -304,6 +304,10 @@ class AnyBrokerContractTest {
                 .at("/credentials/password").asText()).isEqualTo("key-secret");
         assertThat(cc.send("GET", "/v3/apps/" + app + "/env", null, dev).json()
                 .at("/system_env_json/VCAP_SERVICES/any-db/0/credentials/host").asText()).isEqualTo("any.example");
+        JsonNode usage = cc.send("GET", sharedSpaces + "/usage_summary", null, dev).json();
+        assertThat(usage.at("/usage_summary/0/space/guid").asText()).isEqualTo(target);
+        assertThat(usage.at("/usage_summary/0/bound_app_count").asInt()).isEqualTo(1);
+        assertThat(usage.at("/links/self/href").asText()).endsWith(sharedSpaces + "/usage_summary");
         String forbidden = "You are not authorized to perform the requested action";
         assertError(cc.send("POST", "/v3/service_credential_bindings", "{\"type\":\"key\",\"name\":\"k\","
                 + "\"relationships\":{\"service_instance\":{\"data\":{\"guid\":\"" + instance + "\"}}}}", dev),
