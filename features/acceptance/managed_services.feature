@@ -58,5 +58,8 @@ Feature: Managed services from a service broker, route services and sharing, as 
     And a second space in the run's organization
     When the instance is shared to the second space
     Then the second space lists the instance
+    When an app in the second space is bound to the shared instance
+    Then that binding holds the credentials the broker gave
     When the instance is unshared from the second space
     Then the second space no longer lists the instance
+    And the app in the second space is no longer bound to the instance

@@ -9,6 +9,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import vigil.cf.AppResponse;
 import vigil.cf.CfApiException;
 import vigil.cf.PushedApp;
@@ -34,6 +35,7 @@ public final class ManagedServiceSteps {
     private String keyGuid;
     private String keyName;
     private Space secondSpace;
+    private String secondSpaceBinding;
 
     public ManagedServiceSteps(ScenarioContext context) {
         this.context = context;
@@ -211,6 +213,42 @@ public final class ManagedServiceSteps {
         assertThat(services().instanceNamesInSpace(secondSpace.guid()))
                 .as("service instances CF lists in the space %s after unsharing", secondSpace.name())
                 .doesNotContain(instanceName);
+    }
+
+    /**
+     * An app record (no bits: what matters is CC's binding, not a running process) in the second space, bound to
+     * the instance shared there. Unsharing removes the binding (CC unbinds in the space unshared from), so the
+     * clean-up removes it only if it is still there.
+     */
+    @When("an app in the second space is bound to the shared instance")
+    public void boundInSecondSpace() {
+        String appName = context.run().workspace().names().next("app");
+        String app = context.cf().apps().create(appName, secondSpace.guid(), Map.of()).guid();
+        context.workspace().removeAtEnd("app " + appName, () -> context.cf().apps().delete(app));
+        secondSpaceBinding = services().bind(instanceGuid, app);
+        String binding = secondSpaceBinding;
+        context.workspace().removeAtEnd("service binding " + binding, () -> {
+            if (services().bindingExists(binding)) {
+                services().unbind(binding);
+            }
+        });
+    }
+
+    @Then("that binding holds the credentials the broker gave")
+    public void secondSpaceBindingHoldsBrokerCredentials() {
+        JsonNode details = services().credentials(secondSpaceBinding);
+        JsonNode fromBroker = brokersBinding(secondSpaceBinding).path("credentials");
+        assertThat(details.path("uri").asText()).as("credentials.uri of the binding in the space %s shared to",
+                secondSpace.name()).isEqualTo("vigil-db://" + instanceGuid + "/" + secondSpaceBinding)
+                .isEqualTo(fromBroker.path("uri").asText());
+        assertSamePassword(details, fromBroker, "credentials.password of the binding in the space shared to");
+    }
+
+    @Then("the app in the second space is no longer bound to the instance")
+    public void secondSpaceBindingGone() {
+        assertThat(services().bindingExists(secondSpaceBinding))
+                .as("binding %s in the space %s after unsharing (CC removes it)", secondSpaceBinding, secondSpace.name())
+                .isFalse();
     }
 
     /** Compares without showing either value: a failure message ends up in the reports. */

@@ -258,6 +258,76 @@ class AnyBrokerContractTest {
         cc.awaitJob(cc.delete("/v3/service_instances/" + instance));
     }
 
+    /**
+     * CC's rules for the users of a space an instance is shared into: they list and get it and bind their
+     * apps to it (the binding's credentials reach the app's env), but a key or a delete needs write access
+     * to the instance's own space (403), and unsharing takes their view of it away.
+     */
+    @Test
+    void aDeveloperOfTheSpaceSharedIntoReadsAndBindsButCannotChangeTheInstance() {
+        cc.awaitJob(register("any-broker-5", PASSWORD));
+        String brokerGuid = cc.get("/v3/service_brokers?names=any-broker-5").json().at("/resources/0/guid").asText();
+        String offering = cc.get("/v3/service_offerings?service_broker_guids=" + brokerGuid).json()
+                .at("/resources/0/guid").asText();
+        String plan = cc.get("/v3/service_plans?names=slow&service_offering_guids=" + offering).json()
+                .at("/resources/0/guid").asText();
+        cc.awaitJob(cc.post("/v3/service_instances", "{\"type\":\"managed\",\"name\":\"any-5\",\"relationships\":"
+                + "{\"space\":{\"data\":{\"guid\":\"" + space + "\"}},\"service_plan\":{\"data\":{\"guid\":\"" + plan + "\"}}}}"));
+        String instance = cc.get("/v3/service_instances?names=any-5").json().at("/resources/0/guid").asText();
+        String targetOrg = cc.createOrg("org-" + UUID.randomUUID());
+        String target = cc.createSpace("target", targetOrg);
+        String app = cc.createApp("consumer", target);
+        SimUsers users = new SimUsers(cc);
+        String name = "dev-" + UUID.randomUUID().toString().substring(0, 8);
+        users.spaceRole("space_developer", users.create(name, "pw"), targetOrg, target);
+        String dev = users.token(name, "pw");
+        String sharedSpaces = "/v3/service_instances/" + instance + "/relationships/shared_spaces";
+        assertError(cc.send("GET", "/v3/service_instances/" + instance, null, dev), 404, "CF-ResourceNotFound", 10010,
+                "Service instance not found");
+
+        assertThat(cc.post(sharedSpaces, "{\"data\":[{\"guid\":\"" + target + "\"}]}").status()).isEqualTo(200);
+
+        assertThat(cc.send("GET", "/v3/service_instances", null, dev).json().at("/resources/0/guid").asText())
+                .isEqualTo(instance);
+        assertThat(cc.send("GET", "/v3/service_instances?space_guids=" + target, null, dev).json()
+                .at("/pagination/total_results").asInt()).isEqualTo(1);
+        assertThat(cc.send("GET", "/v3/service_instances/" + instance, null, dev).json().at("/name").asText())
+                .isEqualTo("any-5");
+        Reply bind = cc.send("POST", "/v3/service_credential_bindings", "{\"type\":\"app\",\"relationships\":"
+                + "{\"service_instance\":{\"data\":{\"guid\":\"" + instance + "\"}},\"app\":{\"data\":{\"guid\":\""
+                + app + "\"}}}}", dev);
+        assertThat(bind.status()).as(bind.raw().body()).isEqualTo(202);
+        assertThat(cc.awaitJob(bind).path("state").asText()).isEqualTo("COMPLETE");
+        String binding = cc.send("GET", "/v3/service_credential_bindings?app_guids=" + app, null, dev).json()
+                .at("/resources/0/guid").asText();
+        assertThat(cc.send("GET", "/v3/service_credential_bindings/" + binding + "/details", null, dev).json()
+                .at("/credentials/password").asText()).isEqualTo("key-secret");
+        assertThat(cc.send("GET", "/v3/apps/" + app + "/env", null, dev).json()
+                .at("/system_env_json/VCAP_SERVICES/any-db/0/credentials/host").asText()).isEqualTo("any.example");
+        JsonNode usage = cc.send("GET", sharedSpaces + "/usage_summary", null, dev).json();
+        assertThat(usage.at("/usage_summary/0/space/guid").asText()).isEqualTo(target);
+        assertThat(usage.at("/usage_summary/0/bound_app_count").asInt()).isEqualTo(1);
+        assertThat(usage.at("/links/self/href").asText()).endsWith(sharedSpaces + "/usage_summary");
+        String forbidden = "You are not authorized to perform the requested action";
+        assertError(cc.send("POST", "/v3/service_credential_bindings", "{\"type\":\"key\",\"name\":\"k\","
+                + "\"relationships\":{\"service_instance\":{\"data\":{\"guid\":\"" + instance + "\"}}}}", dev),
+                403, "CF-NotAuthorized", 10003, forbidden);
+        assertError(cc.send("DELETE", "/v3/service_instances/" + instance, null, dev), 403, "CF-NotAuthorized", 10003,
+                forbidden);
+        assertError(cc.send("PATCH", "/v3/service_instances/" + instance, "{\"name\":\"renamed\"}", dev), 403,
+                "CF-NotAuthorized", 10003, forbidden);
+
+        assertThat(cc.delete(sharedSpaces + "/" + target).status()).isEqualTo(204);
+
+        assertThat(cc.send("GET", "/v3/service_instances", null, dev).json().at("/pagination/total_results").asInt())
+                .isZero();
+        assertError(cc.send("GET", "/v3/service_instances/" + instance, null, dev), 404, "CF-ResourceNotFound", 10010,
+                "Service instance not found");
+        assertThat(cc.send("GET", "/v3/service_credential_bindings?app_guids=" + app, null, dev).json()
+                .at("/pagination/total_results").asInt()).isZero();
+        cc.awaitJob(cc.delete("/v3/service_instances/" + instance));
+    }
+
     private static int indexOf(String prefix) {
         for (int i = 0; i < seen.size(); i++) {
             if (seen.get(i).startsWith(prefix)) {

@@ -97,4 +97,124 @@ class ManifestContractTest {
                 400, "CF-BadRequest", 1004, "Bad request: Content-Type must be yaml");
         assertThat(cc.get("/v3/apps?names=bad").json().get("resources")).isEmpty();
     }
+
+    @Test
+    void processesAndSidecarsAreAppliedAndWrittenBack() {
+        Reply accepted = apply("""
+                applications:
+                - name: multi
+                  processes:
+                  - type: web
+                    instances: 2
+                    health-check-type: http
+                    health-check-http-endpoint: /health
+                    health-check-invocation-timeout: 3
+                    timeout: 60
+                    health-check-interval: 5
+                    readiness-health-check-type: http
+                    readiness-health-check-http-endpoint: /ready
+                  - type: worker
+                    instances: 1
+                    memory: 128M
+                    disk_quota: 512M
+                    command: ./worker
+                  sidecars:
+                  - name: proxy
+                    process_types: [web, worker]
+                    command: ./proxy
+                    memory: 64M
+                """);
+        assertThat(cc.awaitJob(accepted).get("state").asText()).isEqualTo("COMPLETE");
+        String app = guidsOf(cc.get("/v3/apps?names=multi&space_guids=" + space).json()).get(0);
+        JsonNode web = cc.get("/v3/apps/" + app + "/processes/web").json();
+        assertThat(web.get("instances").asInt()).isEqualTo(2);
+        assertThat(web.at("/health_check/type").asText()).isEqualTo("http");
+        assertThat(web.at("/health_check/data/endpoint").asText()).isEqualTo("/health");
+        assertThat(web.at("/health_check/data/invocation_timeout").asInt()).isEqualTo(3);
+        assertThat(web.at("/health_check/data/timeout").asInt()).isEqualTo(60);
+        assertThat(web.at("/health_check/data/interval").asInt()).isEqualTo(5);
+        assertThat(web.at("/readiness_health_check/type").asText()).isEqualTo("http");
+        assertThat(web.at("/readiness_health_check/data/endpoint").asText()).isEqualTo("/ready");
+        // No droplet has a worker type yet: the manifest makes the process, as CC does.
+        JsonNode worker = cc.get("/v3/apps/" + app + "/processes/worker").json();
+        assertThat(worker.get("instances").asInt()).isEqualTo(1);
+        assertThat(worker.get("memory_in_mb").asInt()).isEqualTo(128);
+        assertThat(worker.get("disk_in_mb").asInt()).isEqualTo(512);
+        assertThat(worker.get("command").asText()).isEqualTo("./worker");
+        JsonNode sidecar = cc.get("/v3/apps/" + app + "/sidecars").json().at("/resources/0");
+        assertThat(sidecar.get("name").asText()).isEqualTo("proxy");
+        assertThat(sidecar.get("memory_in_mb").asInt()).isEqualTo(64);
+        assertThat(sidecar.get("process_types")).extracting(JsonNode::asText).containsExactly("web", "worker");
+
+        Reply again = apply("""
+                applications:
+                - name: multi
+                  sidecars:
+                  - name: proxy
+                    process_types: [web]
+                    command: ./proxy --v2
+                """);
+        assertThat(cc.awaitJob(again).get("state").asText()).isEqualTo("COMPLETE");
+        JsonNode sidecars = cc.get("/v3/apps/" + app + "/sidecars").json().get("resources");
+        assertThat(sidecars).hasSize(1);
+        assertThat(sidecars.get(0).get("command").asText()).isEqualTo("./proxy --v2");
+        assertThat(sidecars.get(0).get("process_types")).extracting(JsonNode::asText).containsExactly("web");
+
+        String manifest = requests.raw("/v3/apps/" + app + "/manifest").raw().body();
+        assertThat(manifest).contains("type: worker").contains("command: ./worker").contains("memory: 128M")
+                .contains("health-check-http-endpoint: /health").contains("health-check-invocation-timeout: 3")
+                .contains("timeout: 60").contains("health-check-interval: 5").contains("readiness-health-check-type: http")
+                .contains("readiness-health-check-http-endpoint: /ready").contains("sidecars:")
+                .contains("name: proxy").contains("command: ./proxy --v2").contains("memory: 64M");
+
+        // A started app runs a type the manifest adds at once, with the manifest's count and command.
+        cc.pushDroplet(app);
+        cc.post("/v3/apps/" + app + "/actions/start", null);
+        cc.awaitJob(apply("applications: [{name: multi, processes: [{type: clock, instances: 1, command: ./clock}]}]"));
+        assertThat(cc.runtime.lastDesire()).satisfies(desired -> {
+            assertThat(desired.processType()).isEqualTo("clock");
+            assertThat(desired.instances()).isEqualTo(1);
+            assertThat(desired.command()).isEqualTo("./clock");
+        });
+    }
+
+    @Test
+    void badProcessAndSidecarEntriesAreRefusedWithCcsMessages() {
+        Reply invalid = apply("""
+                applications:
+                - name: bad-processes
+                  processes:
+                  - type: worker
+                    instances: -2
+                    memory: lots
+                    health-check-type: tcp
+                    health-check-http-endpoint: health
+                    timeout: 0
+                    readiness-health-check-type: ping
+                  - type: worker
+                  - instances: 1
+                  sidecars:
+                  - name: proxy
+                    process_types: []
+                  - command: ./agent
+                    process_types: [web]
+                    memory: 0M
+                """);
+        assertThat(invalid.status()).as(invalid.raw().body()).isEqualTo(422);
+        assertThat(invalid.json().get("errors")).extracting(error -> error.get("detail").asText()).containsExactly(
+                "For application 'bad-processes': All Processes must specify a type",
+                "For application 'bad-processes': Process \"worker\" may only be present once",
+                "For application 'bad-processes': Process \"worker\": Memory is not a number",
+                "For application 'bad-processes': Sidecar \"proxy\": Command can't be blank",
+                "For application 'bad-processes': Sidecar \"proxy\": Process types must have at least 1 process_type",
+                "For application 'bad-processes': Sidecar name can't be blank",
+                "For application 'bad-processes': Sidecar memory in mb must be greater than 0",
+                "For application 'bad-processes': Process \"worker\": Instances must be greater than or equal to 0",
+                "For application 'bad-processes': Process \"worker\": Health check type must be \"http\" to set a health check HTTP endpoint",
+                "For application 'bad-processes': Process \"worker\": Health check type must be \"port\", \"process\", or \"http\"",
+                "For application 'bad-processes': Process \"worker\": Health check http endpoint must be a valid URI path",
+                "For application 'bad-processes': Process \"worker\": Readiness health check type must be \"port\", \"process\", or \"http\"",
+                "For application 'bad-processes': Process \"worker\": Timeout must be greater than or equal to 1");
+        assertThat(cc.get("/v3/apps?names=bad-processes").json().get("resources")).isEmpty();
+    }
 }

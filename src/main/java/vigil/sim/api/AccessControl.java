@@ -115,7 +115,8 @@ final class AccessControl {
             return; // the endpoint answers its own 404
         }
         ResourceScope scope = lookup.scope().orElse(null);
-        boolean visible = scope != null && ("users".equals(kind) ? access.canSeeUser(guid) : access.canSee(scope));
+        boolean visible = scope != null && ("users".equals(kind) ? access.canSeeUser(guid)
+                : access.canSee(scope) || seenThroughSharing(kind, guid, access));
         if (!visible) {
             throw CcError.notFound(resourceName(kind));
         }
@@ -199,10 +200,16 @@ final class AccessControl {
                 continue; // the endpoint reports what does not exist
             }
             ResourceScope scope = lookup.scope().orElse(null);
-            if (scope == null || !access.canSee(scope)) {
+            if (scope == null || !access.canSee(scope) && !seenThroughSharing(relation.getValue(), guid, access)) {
                 throw CcError.unprocessable(invisibleTarget(kind, relation.getKey(), guid));
             }
-            places.add(scope);
+            // CC: an app binding needs write access to the app's space only; the instance need only be readable
+            // (it may be shared into the app's space). A key needs write access to the instance's own space.
+            boolean readableSuffices = "service_credential_bindings".equals(kind) && "service_instance".equals(relation.getKey())
+                    && "app".equals(body.path("type").asText(""));
+            if (!readableSuffices) {
+                places.add(scope);
+            }
         }
         if (places.isEmpty() || !places.stream().allMatch(access::isSpaceDeveloper)) {
             throw CcError.NOT_AUTHORIZED.raise();
@@ -291,7 +298,13 @@ final class AccessControl {
         if ("users".equals(kind)) {
             return access.canSeeUser(resource.path("guid").asText(""));
         }
-        return scopes.ofListed(kind, resource).scope().map(access::canSee).orElse(false);
+        return scopes.ofListed(kind, resource).scope().map(access::canSee).orElse(false)
+                || seenThroughSharing(kind, resource.path("guid").asText(""), access);
+    }
+
+    /** A service instance shared into a space the caller sees is readable, not changeable (CC's can_read_service_instance?). */
+    private boolean seenThroughSharing(String kind, String guid, Access access) {
+        return scopes.sharedInto(kind, guid).stream().anyMatch(access::canSee);
     }
 
     private ObjectNode visibleIncluded(JsonNode included, Access access) {

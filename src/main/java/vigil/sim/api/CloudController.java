@@ -350,6 +350,9 @@ public final class CloudController implements AutoCloseable {
              .add("GET", "/v3/spaces/{guid}/features/{name}", sshEndpoints::spaceFeature)
              .add("PATCH", "/v3/spaces/{guid}/features/{name}", sshEndpoints::updateSpaceFeature)
              .add("GET", "/internal/apps/{guid}/ssh_access/{index}", sshEndpoints::sshAccess);
+        // service instance sharing: bound apps per shared space
+        table.add("GET", "/v3/service_instances/{guid}/relationships/shared_spaces/usage_summary",
+                new SharedSpacesUsageEndpoint(urls, store)::summary);
         CloudControllerHandler handler = new CloudControllerHandler(table, verifier, access);
         server.serve(handler);
         CloudController controller = new CloudController(server, store, background, createdWorkDir, verifier, handler,

@@ -1,5 +1,7 @@
 package vigil.sim.api;
 
+import java.time.Instant;
+
 /**
  * What CC's CurrentProcessTypes does when a droplet becomes an app's current one: every process type the
  * droplet has (its {@code process_types}, e.g. from a Procfile) gets a process if the app has none of that type
@@ -16,11 +18,15 @@ final class DropletProcessTypes {
             if (store.processOf(appGuid, type).isPresent()) {
                 continue;
             }
-            boolean web = AppProcess.WEB.equals(type);
-            store.processes.add(new AppProcess(web ? appGuid : CcRepositories.newGuid(), appGuid, type, null,
-                    web ? 1 : 0, AppsEndpoint.DEFAULT_MEMORY_MB, AppsEndpoint.DEFAULT_DISK_MB, -1,
-                    AppProcess.HealthCheckSpec.defaultFor(type), CcRepositories.newGuid(), store.now(), store.now(),
-                    Metadata.EMPTY));
+            store.processes.add(fresh(appGuid, type, store.now()));
         }
+    }
+
+    /** A new process of a type with CC's defaults (also what apply_manifest makes for a type the app lacks). */
+    static AppProcess fresh(String appGuid, String type, Instant now) {
+        boolean web = AppProcess.WEB.equals(type);
+        return new AppProcess(web ? appGuid : CcRepositories.newGuid(), appGuid, type, null, web ? 1 : 0,
+                AppsEndpoint.DEFAULT_MEMORY_MB, AppsEndpoint.DEFAULT_DISK_MB, -1,
+                AppProcess.HealthCheckSpec.defaultFor(type), CcRepositories.newGuid(), now, now, Metadata.EMPTY);
     }
 }

@@ -22,6 +22,7 @@ import vigil.sim.http.Response;
  * As in CC, the manifest is validated and missing apps are created at once, and the rest is a job: env
  * vars are merged, the web process is scaled (a started app's instances follow at once), routes are
  * created if needed and mapped, and named service instances bound. Like CC's, applying is additive.
+ * {@code processes:} and {@code sidecars:} entries are read, applied and written back by {@link ManifestProcesses}.
  *
  * <pre>
  * applications:
@@ -41,7 +42,8 @@ final class ManifestsEndpoint {
 
     /** One application of a manifest, validated. Null fields were not given. */
     private record AppManifest(String name, Integer instances, Integer memoryMb, Integer diskMb, ObjectNode env,
-                               List<String> routes, List<String> services, String command) {
+                               List<String> routes, List<String> services, String command,
+                               List<ManifestProcesses.ProcessEntry> processes, List<ManifestProcesses.SidecarEntry> sidecars) {
     }
 
     private final CcRepositories store;
@@ -112,7 +114,9 @@ final class ManifestsEndpoint {
             if (process.healthCheck().endpoint() != null) {
                 node.put("health-check-http-endpoint", process.healthCheck().endpoint());
             }
+            ManifestProcesses.presentProcess(store, process, node);
         }
+        ManifestProcesses.presentSidecars(store, app, entry);
         try {
             return new Response(200, Map.of("Content-Type", YAML), YAML_MAPPER.writeValueAsBytes(document));
         } catch (IOException e) {
@@ -147,16 +151,21 @@ final class ManifestsEndpoint {
             if (name.isEmpty()) {
                 problems.add("Name must not be empty");
             }
-            Integer instances = instances(application.get("instances"), problems);
-            Integer memory = megabytes(application.get("memory"), "Memory", problems);
-            Integer disk = megabytes(application.get("disk_quota"), "Disk quota", problems);
+            Integer instances = instances(application.get("instances"), AppProcess.WEB, problems);
+            Integer memory = megabytes(application.get("memory"), AppProcess.WEB, "Memory", problems);
+            Integer disk = megabytes(application.get("disk_quota"), AppProcess.WEB, "Disk quota", problems);
             ObjectNode env = env(application.get("env"), problems);
             List<String> routes = routes(application.get("routes"), problems);
             List<String> services = services(application.get("services"), problems);
             String command = application.path("command").isTextual() ? application.get("command").asText() : null;
+            List<String> processProblems = new ArrayList<>();
+            List<ManifestProcesses.ProcessEntry> processes = ManifestProcesses.processes(application.get("processes"),
+                    problems, processProblems);
+            List<ManifestProcesses.SidecarEntry> sidecars = ManifestProcesses.sidecars(application.get("sidecars"), problems);
+            problems.addAll(processProblems);
             String prefix = name.isEmpty() ? "For application at index " + i + ": " : "For application '" + name + "': ";
             problems.forEach(problem -> errors.add(CcError.unprocessable(prefix + problem)));
-            manifests.add(new AppManifest(name, instances, memory, disk, env, routes, services, command));
+            manifests.add(new AppManifest(name, instances, memory, disk, env, routes, services, command, processes, sidecars));
         }
         if (!errors.isEmpty()) {
             throw ApiError.compound(errors);
@@ -164,34 +173,34 @@ final class ManifestsEndpoint {
         return manifests;
     }
 
-    private static Integer instances(JsonNode value, List<String> problems) {
+    static Integer instances(JsonNode value, String type, List<String> problems) {
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isNumber() && !(value.isTextual() && value.asText().matches("-?\\d+(\\.\\d+)?"))) {
-            problems.add("Process \"web\": Instances is not a number");
+            problems.add("Process \"" + type + "\": Instances is not a number");
             return null;
         }
         if (value.isTextual() ? value.asText().contains(".") : !value.isIntegralNumber()) {
-            problems.add("Process \"web\": Instances must be an integer");
+            problems.add("Process \"" + type + "\": Instances must be an integer");
             return null;
         }
         long count = value.asLong();
         if (count < 0) {
-            problems.add("Process \"web\": Instances must be greater than or equal to 0");
+            problems.add("Process \"" + type + "\": Instances must be greater than or equal to 0");
             return null;
         }
         return (int) Math.min(count, 2_000_000);
     }
 
     /** CC's byte quantities: a number and a unit (M, MB, G, GB, ...); a bare number is megabytes. */
-    private static Integer megabytes(JsonNode value, String label, List<String> problems) {
+    static Integer megabytes(JsonNode value, String type, String label, List<String> problems) {
         if (value == null || value.isNull() || value.asText().isBlank()) {
             return null;
         }
         Matcher matcher = MEMORY.matcher(value.asText());
         if (!matcher.matches()) {
-            problems.add("Process \"web\": " + label + " is not a number");
+            problems.add("Process \"" + type + "\": " + label + " is not a number");
             return null;
         }
         double number = Double.parseDouble(matcher.group(1));
@@ -204,11 +213,11 @@ final class ManifestsEndpoint {
             default -> Double.NaN;
         };
         if (Double.isNaN(mb)) {
-            problems.add("Process \"web\": " + label + " must use a supported unit: B, K, KB, M, MB, G, GB, T, or TB");
+            problems.add("Process \"" + type + "\": " + label + " must use a supported unit: B, K, KB, M, MB, G, GB, T, or TB");
             return null;
         }
         if (mb < 1) {
-            problems.add("Process \"web\": " + label + " must be greater than 0MB");
+            problems.add("Process \"" + type + "\": " + label + " must be greater than 0MB");
             return null;
         }
         return (int) mb;
@@ -297,6 +306,8 @@ final class ManifestsEndpoint {
             });
         }
         scaleWeb(manifest, app);
+        ManifestProcesses.applyProcesses(store, running, app, manifest.processes());
+        ManifestProcesses.applySidecars(store, app, manifest.sidecars());
         if (manifest.routes() != null) {
             for (String uri : manifest.routes()) {
                 mapRoute(manifest.name(), uri, app, space);

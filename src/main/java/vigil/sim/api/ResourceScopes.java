@@ -1,6 +1,7 @@
 package vigil.sim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,6 +108,18 @@ final class ResourceScopes {
         }
         String org = relationships.path("organization").path("data").path("guid").asText(null);
         return Optional.ofNullable(org).map(ResourceScope::organization);
+    }
+
+    /**
+     * The spaces a resource is shared into besides its own: a service instance's shared spaces, whose users
+     * may read it and bind their apps to it (CC's can_read_service_instance?), but not change it.
+     */
+    List<ResourceScope> sharedInto(String kind, String guid) {
+        if (!"service_instances".equals(kind)) {
+            return List.of();
+        }
+        return store.serviceInstances.get(guid).map(instance -> instance.sharedSpaceGuids().stream()
+                .map(this::ofSpace).toList()).orElse(List.of());
     }
 
     ResourceScope ofSpace(String spaceGuid) {
