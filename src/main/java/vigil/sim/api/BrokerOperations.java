@@ -42,6 +42,11 @@ final class BrokerOperations {
         return new Target(store.serviceBroker(offering.brokerGuid()), offering, plan);
     }
 
+    /** Whether the test fault that takes a broker's 202 for a finished provision is on. */
+    boolean reportsAsyncProvisionDoneAtOnce() {
+        return faults.asyncProvisionReportedDoneAtOnce();
+    }
+
     void provision(ServiceInstance instance, JsonNode parameters) {
         Target target = targetOf(instance);
         ObjectNode body = JsonWriter.object();
