@@ -1,6 +1,9 @@
 package vigil.testapp.app;
 
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The test app's worker process (a Procfile's {@code worker}): no port, no route; it proves it runs by printing
@@ -14,13 +17,14 @@ public final class Worker {
     private Worker() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         String index = System.getenv().getOrDefault("CF_INSTANCE_INDEX", "0");
         System.out.println("vigil-worker started instance " + index);
-        for (long tick = 1; ; tick++) {
-            System.out.println("vigil-worker tick " + tick + " instance " + index + " at " + Instant.now());
+        AtomicLong tick = new AtomicLong();
+        // A fixed-rate schedule, not a sleeping loop: the ticks keep their rate; its thread keeps the JVM alive.
+        Executors.newSingleThreadScheduledExecutor().scheduleAtFixedRate(() -> {
+            System.out.println("vigil-worker tick " + tick.incrementAndGet() + " instance " + index + " at " + Instant.now());
             System.out.flush();
-            Thread.sleep(TICK_MILLIS);
-        }
+        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 }
