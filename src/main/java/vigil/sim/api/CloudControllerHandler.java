@@ -47,7 +47,9 @@ final class CloudControllerHandler implements Handler {
     private Response answer(Request request) {
         String path = routedPath(request.path());
         try {
-            if (!path.startsWith(AdminRoute.PREFIX)) {
+            // The injected API faults model the public API (the router in front of CC, its per-user rate limiter);
+            // platform components such as the SSH proxy reach /internal/ on CC's internal address, not through them.
+            if (!path.startsWith(AdminRoute.PREFIX) && !path.startsWith("/internal/")) {
                 Optional<ApiRefusal> refusal = faults.before(request);
                 if (refusal.isPresent()) {
                     return refused(path, refusal.get());
