@@ -92,6 +92,9 @@ final class BrokerOperations {
             awaitBroker(instance.guid(), target, reply.body().path("operation").asText(null), true);
         }
         store.serviceInstances.remove(instance.guid());
+        // A binding asked for while the instance was being deprovisioned goes with it, as CC's cascade does.
+        store.serviceBindings.where(binding -> binding.serviceInstanceGuid().equals(instance.guid()))
+                .forEach(binding -> store.serviceBindings.remove(binding.guid()));
     }
 
     /**

@@ -168,6 +168,11 @@ final class ServiceCredentialBindingsEndpoint {
                     : "The binding name is invalid. Key binding names must be unique. The service instance already has a key binding with name '"
                     + name + "'.");
         }
+        if (!store.serviceInstances.contains(instance.guid())) {
+            // The instance was deprovisioned since it was looked up: no binding outlives it.
+            store.serviceBindings.remove(binding.guid());
+            throw CcError.unprocessable("The service instance could not be found: '" + instance.guid() + "'.");
+        }
         ObjectNode resource = JsonWriter.object();
         if (appForBinding != null) {
             resource.put("app_guid", appForBinding);
